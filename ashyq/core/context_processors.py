@@ -1,0 +1,15 @@
+"""What every page needs to know about the person reading it (navigation only; checks live in services)."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+
+from ashyq.core.permissions import body_ids_for, is_authorized_staff
+
+
+def roles(request: HttpRequest) -> dict[str, object]:
+    user = request.user
+    return {
+        "is_authorized_staff": is_authorized_staff(user),
+        "acts_for_a_body": bool(body_ids_for(user)),
+    }

@@ -1,0 +1,53 @@
+"""Core pages: the start page, the audit trail, the working-day calendar (thin views, rule 4)."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from ashyq.core.calendar import WorkingCalendar
+from ashyq.core.forms import AuditFilterForm
+from ashyq.core.permissions import body_ids_for, is_authorized_staff
+from ashyq.core.selectors import audit_events
+
+AUDIT_PAGE_SIZE = 50
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/home.html")
+
+
+@login_required
+def audit_list(request: HttpRequest) -> HttpResponse:
+    if not (is_authorized_staff(request.user) or body_ids_for(request.user)):
+        raise PermissionDenied
+    form = AuditFilterForm(request.GET or None)
+    events = audit_events(user=request.user)
+    if form.is_valid():
+        data = form.cleaned_data
+        events = audit_events(
+            user=request.user,
+            body_id=data["body"].pk if data["body"] else None,
+            event_type=data["event_type"],
+            actor=data["actor"],
+            since=data["since"],
+            until=data["until"],
+        )
+    page = Paginator(events, AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "core/audit_list.html", {"form": form, "page": page})
+
+
+def calendar_year(request: HttpRequest, year: int) -> HttpResponse:
+    if not 1991 <= year <= 2100:
+        raise Http404
+    days = WorkingCalendar().exceptions_of_year(year)
+    return render(
+        request,
+        "core/calendar_year.html",
+        {"year": year, "days": days, "this_year": datetime.date.today().year},
+    )
