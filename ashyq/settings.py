@@ -48,6 +48,12 @@ INSTALLED_APPS = [
     "axes",
     "ashyq.core",
     "ashyq.orgs",
+    "ashyq.methodology",
+    "ashyq.evaluation",
+    "ashyq.feedback",
+    "ashyq.registry",
+    "ashyq.meetings",
+    "ashyq.reports",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,90 @@
+"""Personas shared by every test (ARCHITECTURE rule 8, STYLE "In Ashyq"):
+
+- ``analyst``: analyst of the authorized body (sees and decides everything);
+- ``authorized_head``: head of the authorized body;
+- ``officer_a`` / ``first_head_a``: officer and first head of body A (a ministry);
+- ``officer_b``: officer of body B (another ministry) — must be denied body A's data;
+- ``officer_local``: officer of a local executive body (an oblast akimat);
+- ``commission_member``; ``citizen``: the anonymous public.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.models import AnonymousUser, User
+
+from ashyq.orgs.models import Body, BodyKind, Role
+from ashyq.orgs.services import membership_grant
+from tests.factories import BodyFactory, UserFactory
+
+
+@pytest.fixture
+def authorized_body(db: None) -> Body:
+    return BodyFactory(
+        name_ru="Министерство культуры и информации Республики Казахстан",
+        name_kk="Қазақстан Республикасының Мәдениет және ақпарат министрлігі",
+        is_authorized_body=True,
+    )
+
+
+@pytest.fixture
+def body_a(db: None) -> Body:
+    return BodyFactory(name_ru="Министерство здравоохранения Республики Казахстан",
+                       name_kk="Қазақстан Республикасының Денсаулық сақтау министрлігі")
+
+
+@pytest.fixture
+def body_b(db: None) -> Body:
+    return BodyFactory(name_ru="Министерство финансов Республики Казахстан",
+                       name_kk="Қазақстан Республикасының Қаржы министрлігі")
+
+
+@pytest.fixture
+def local_body(db: None) -> Body:
+    return BodyFactory(name_ru="Акмолинская область", name_kk="Ақмола облысы", kind=BodyKind.OBLAST_AKIMAT)
+
+
+def _person(username: str, body: Body, role: str) -> User:
+    user = UserFactory(username=username)
+    membership_grant(user=user, body=body, role=role, actor=None)
+    return user
+
+
+@pytest.fixture
+def analyst(authorized_body: Body) -> User:
+    return _person("analyst", authorized_body, Role.ANALYST)
+
+
+@pytest.fixture
+def authorized_head(authorized_body: Body) -> User:
+    return _person("head", authorized_body, Role.AUTHORIZED_HEAD)
+
+
+@pytest.fixture
+def commission_member(authorized_body: Body) -> User:
+    return _person("commission", authorized_body, Role.COMMISSION_MEMBER)
+
+
+@pytest.fixture
+def officer_a(body_a: Body) -> User:
+    return _person("officer_a", body_a, Role.OFFICER)
+
+
+@pytest.fixture
+def first_head_a(body_a: Body) -> User:
+    return _person("first_head_a", body_a, Role.FIRST_HEAD)
+
+
+@pytest.fixture
+def officer_b(body_b: Body) -> User:
+    return _person("officer_b", body_b, Role.OFFICER)
+
+
+@pytest.fixture
+def officer_local(local_body: Body) -> User:
+    return _person("officer_local", local_body, Role.OFFICER)
+
+
+@pytest.fixture
+def citizen() -> AnonymousUser:
+    return AnonymousUser()
