@@ -148,7 +148,7 @@ AXES_VERBOSE = False
 
 LANGUAGE_CODE = "kk"
 LANGUAGES = [("kk", "Қазақша"), ("ru", "Русский"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "ashyq" / "locale"]
+# Each app keeps its translations in ashyq/<app>/locale/ (found through INSTALLED_APPS).
 USE_I18N = True
 TIME_ZONE = "Asia/Almaty"
 USE_TZ = True
