@@ -6,7 +6,6 @@ from django.urls import URLPattern, URLResolver, include, path
 from ashyq.api import api
 
 urlpatterns: list[URLPattern | URLResolver] = [
-    path("i18n/", include("django.conf.urls.i18n")),
     path("api/", api.urls),
 ]
 urlpatterns += i18n_patterns(

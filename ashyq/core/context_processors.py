@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.http import HttpRequest
 
 from ashyq.core.permissions import body_ids_for, is_authorized_staff
@@ -12,4 +13,6 @@ def roles(request: HttpRequest) -> dict[str, object]:
     return {
         "is_authorized_staff": is_authorized_staff(user),
         "acts_for_a_body": bool(body_ids_for(user)),
+        # Each language named in itself, untranslated, so a reader finds their own (WCAG 3.1.2 via lang=).
+        "language_choices": settings.LANGUAGES,
     }

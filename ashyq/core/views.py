@@ -6,9 +6,13 @@ import datetime
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django.views.i18n import set_language as django_set_language
 
 from ashyq.core.calendar import WorkingCalendar
 from ashyq.core.forms import AuditFilterForm
@@ -16,6 +20,17 @@ from ashyq.core.permissions import body_ids_for, is_authorized_staff
 from ashyq.core.selectors import audit_events
 
 AUDIT_PAGE_SIZE = 50
+
+
+@require_POST
+def set_language(request: HttpRequest) -> HttpResponse:
+    """Django's language switch, refusing languages Ashyq does not offer with a clear message."""
+    offered = {code for code, _name in settings.LANGUAGES}
+    if request.POST.get("language") not in offered:
+        return HttpResponseBadRequest(
+            _("Unknown language. Choose one of: %(languages)s.") % {"languages": ", ".join(sorted(offered))}
+        )
+    return django_set_language(request)
 
 
 def home(request: HttpRequest) -> HttpResponse:
