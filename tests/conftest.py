@@ -10,12 +10,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from django.contrib.auth.models import AnonymousUser, User
+from django.utils import translation
 
 from ashyq.orgs.models import Body, BodyKind, Role
 from ashyq.orgs.services import membership_grant
 from tests.factories import BodyFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def english_outside_requests() -> Iterator[None]:
+    """Messages raised by services outside a request read in English in tests; pages pick their own language."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
