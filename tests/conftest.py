@@ -39,14 +39,17 @@ def authorized_body(db: None) -> Body:
 
 @pytest.fixture
 def body_a(db: None) -> Body:
-    return BodyFactory(name_ru="Министерство здравоохранения Республики Казахстан",
-                       name_kk="Қазақстан Республикасының Денсаулық сақтау министрлігі")
+    return BodyFactory(
+        name_ru="Министерство здравоохранения Республики Казахстан",
+        name_kk="Қазақстан Республикасының Денсаулық сақтау министрлігі",
+    )
 
 
 @pytest.fixture
 def body_b(db: None) -> Body:
-    return BodyFactory(name_ru="Министерство финансов Республики Казахстан",
-                       name_kk="Қазақстан Республикасының Қаржы министрлігі")
+    return BodyFactory(
+        name_ru="Министерство финансов Республики Казахстан", name_kk="Қазақстан Республикасының Қаржы министрлігі"
+    )
 
 
 @pytest.fixture

@@ -23,7 +23,8 @@ def test_the_compiled_catalogue_matches_its_source(path: Path) -> None:
     mo = path.with_suffix(".mo")
     assert mo.exists(), f"{mo} is missing: run compilemessages"
     compiled = {entry.msgid: entry.msgstr or entry.msgstr_plural for entry in polib.mofile(str(mo))}
-    source = {entry.msgid: entry.msgstr or entry.msgstr_plural for entry in polib.pofile(str(path)) if entry.translated()}
+    catalogue = polib.pofile(str(path))
+    source = {entry.msgid: entry.msgstr or entry.msgstr_plural for entry in catalogue if entry.translated()}
     assert {key: value for key, value in compiled.items() if key} == source
 
 

@@ -16,8 +16,12 @@ pytestmark = pytest.mark.django_db
 
 def test_an_event_records_who_which_body_what_before_after(officer_a, body_a) -> None:
     event = audit_record(
-        actor=officer_a, event="orgs.body.updated", target=body_a, body=body_a,
-        old={"when": dt.date(2026, 3, 21), "score": decimal.Decimal("1.50")}, new={"name_ru": "Новое"},
+        actor=officer_a,
+        event="orgs.body.updated",
+        target=body_a,
+        body=body_a,
+        old={"when": dt.date(2026, 3, 21), "score": decimal.Decimal("1.50")},
+        new={"name_ru": "Новое"},
     )
     event.refresh_from_db()
     assert (event.actor_label, event.body_id, event.target_type) == ("officer_a", body_a.pk, "orgs.body")

@@ -24,7 +24,13 @@ def test_nauryz_days_are_not_working_days() -> None:
     calendar = WorkingCalendar()
     # then
     assert [calendar.is_working_day(D(2026, 3, day)) for day in range(20, 27)] == [
-        True, False, False, False, False, False, True,
+        True,
+        False,
+        False,
+        False,
+        False,
+        False,
+        True,
     ]
 
 

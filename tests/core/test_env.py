@@ -82,8 +82,13 @@ def test_production_settings_pass_the_deployment_check(tmp_path: Path) -> None:
     key = tmp_path / "key"
     key.write_text("k" * 64 + "-Zq9!xP2#vL7@wR4", encoding="utf-8")
     result = manage(
-        "check", "--deploy", "--fail-level", "INFO",
-        ASHYQ_ENV="production", DJANGO_SECRET_KEY_FILE=str(key), DJANGO_ALLOWED_HOSTS="ashyq.example.kz",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "INFO",
+        ASHYQ_ENV="production",
+        DJANGO_SECRET_KEY_FILE=str(key),
+        DJANGO_ALLOWED_HOSTS="ashyq.example.kz",
         ASHYQ_VAR_DIR=str(tmp_path),
     )
     assert result.returncode == 0, result.stderr

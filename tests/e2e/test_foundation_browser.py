@@ -10,7 +10,9 @@ from ashyq.core.demo import load_reference_bodies
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-def test_an_officer_logs_in_switches_to_russian_and_finds_the_bodies(page: Page, login, officer_a, axe_violations) -> None:
+def test_an_officer_logs_in_switches_to_russian_and_finds_the_bodies(
+    page: Page, login, officer_a, axe_violations
+) -> None:
     # given the real reference bodies
     load_reference_bodies()
     # when the officer logs in (the form is in Kazakh) and opens the bodies list

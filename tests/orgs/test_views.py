@@ -33,8 +33,12 @@ def test_the_bodies_list_filters_by_name_and_level(client, body_a, body_b, local
 
 
 def test_a_body_page_shows_both_names_and_exemptions(client) -> None:
-    defence = BodyFactory(name_ru="Министерство обороны", name_kk="Қорғаныс министрлігі",
-                          not_under_resolution_12=True, no_open_session_indicator=True)
+    defence = BodyFactory(
+        name_ru="Министерство обороны",
+        name_kk="Қорғаныс министрлігі",
+        not_under_resolution_12=True,
+        no_open_session_indicator=True,
+    )
     page = client.get(f"/en/bodies/{defence.pk}/").content.decode()
     assert "Қорғаныс министрлігі" in page and "Министерство обороны" in page
     assert "Not covered by Government resolution No. 12" in page
