@@ -32,6 +32,7 @@ def test_the_reference_file_loads_every_body_with_its_kind_and_flags() -> None:
     assert Body.objects.get(is_authorized_body=True).legalacts_government_id == 604396
     # an agency that reports to the President is a central state body, not a central executive one
     assert Body.objects.get(legalacts_government_id=680).kind == BodyKind.CENTRAL_STATE
+    assert Body.objects.get(legalacts_government_id=5442716).kind == BodyKind.CENTRAL_STATE  # competition
     assert Body.objects.get(legalacts_government_id=15575273).kind == BodyKind.AGENCY
     assert AuditEvent.objects.filter(event_type="orgs.body.created").count() == 49
 
