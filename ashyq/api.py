@@ -6,3 +6,5 @@ Each app adds its router here, e.g. ``api.add_router("/v1/registry/", "ashyq.reg
 from ninja import NinjaAPI
 
 api = NinjaAPI(title="Ashyq API", version="1", urls_namespace="api")
+api.add_router("/v1/registry/", "ashyq.registry.api.router")
+api.add_router("/v1/meetings/", "ashyq.meetings.api.router")
