@@ -1,0 +1,261 @@
+"""Imports of feedback items from files: queued on upload, run as a background task, all rows or none.
+
+Pass 1 reads and validates every row (the progress bar follows it) and refuses the whole file with every
+bad row and its line number; pass 2 writes the new rows in one transaction. The natural key is
+(source, external id): rows already imported are skipped, so importing the same file again changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import IO, TYPE_CHECKING, Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import connection, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ashyq.core.audit import audit_record
+from ashyq.core.errors import InvalidTransition
+from ashyq.core.permissions import require_body_access
+from ashyq.feedback.importing.reading import ENCODINGS, FileRefused, Table, open_table, read_rows
+from ashyq.feedback.importing.rows import (
+    PORTAL_ALIASES,
+    PORTAL_REQUIRED,
+    TEMPLATE_ALIASES,
+    TEMPLATE_REQUIRED,
+    ItemRow,
+    PortalReply,
+    RowError,
+    portal_reply,
+    portal_row,
+    template_row,
+)
+from ashyq.feedback.models import ImportJob, Item, Source
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+    from django.core.files.uploadedfile import UploadedFile
+
+PROGRESS_EVERY = 2000
+WRITE_BATCH = 5000
+MAX_REPORTED_ERRORS = 10_000
+COUNT_FIELDS = ["status", "total_rows", "processed_rows", "created_count", "unchanged_count", "outside_period_count"]
+
+
+def upload_limit_bytes() -> int:
+    return int(settings.ASHYQ_UPLOAD_LIMIT_MB) * 1024 * 1024
+
+
+@transaction.atomic
+def import_job_create(*, source: Source, upload: UploadedFile, file_format: str, encoding: str,
+                      actor: User) -> ImportJob:
+    """Keep the uploaded file and queue its import; the task starts after the commit."""
+    require_body_access(actor, source.body)
+    if not upload.size:
+        raise ValidationError(_("The file is empty."))
+    if upload.size > upload_limit_bytes():
+        raise ValidationError(
+            _("The file is larger than the limit of %(limit)s MB.") % {"limit": settings.ASHYQ_UPLOAD_LIMIT_MB}
+        )
+    if encoding not in ENCODINGS:
+        raise ValidationError(_("Unknown encoding %(encoding)s.") % {"encoding": encoding})
+    job = ImportJob(source=source, format=ImportJob.Format(file_format), encoding=encoding,
+                    file_name=(upload.name or "upload")[:255], created_by=actor)
+    job.file.save(job.file_name, upload, save=False)
+    job.save()
+    audit_record(actor=actor, event="feedback.import.queued", target=job, body=source.body,
+                 new={"source": source.pk, "file": job.file_name, "format": job.format, "size": upload.size})
+    from ashyq.feedback.tasks import import_run
+
+    transaction.on_commit(lambda: import_run.enqueue(job.pk))
+    return job
+
+
+def _set(job: ImportJob, **values: Any) -> None:
+    for name, value in values.items():
+        setattr(job, name, value)
+    ImportJob.objects.filter(pk=job.pk).update(**values, updated_at=timezone.now())
+
+
+@dataclass
+class _Validation:
+    """What pass 1 learned: the bad rows, the rows read, and the portal's replies by parent id."""
+
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    error_count: int = 0
+    rows: int = 0
+    replies: dict[str, PortalReply] = field(default_factory=dict)
+
+    def add(self, line: int, reason: str) -> None:
+        self.error_count += 1
+        if len(self.errors) < MAX_REPORTED_ERRORS:
+            self.errors.append({"line": line, "reason": reason})
+
+
+def _aliases(job: ImportJob) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
+    if job.format == ImportJob.Format.NPA_PORTAL:
+        return PORTAL_ALIASES, PORTAL_REQUIRED
+    return TEMPLATE_ALIASES, TEMPLATE_REQUIRED
+
+
+def _validate(job: ImportJob, table: Table, source: Source) -> _Validation:
+    """Pass 1: every row checked, duplicates and orphan replies found; no writes but the progress."""
+    aliases, required = _aliases(job)
+    result, seen, reply_lines = _Validation(), set[str](), list[tuple[int, str]]()
+    portal = job.format == ImportJob.Format.NPA_PORTAL
+    for line, values in read_rows(table, aliases, required):
+        result.rows += 1
+        try:
+            reply = portal_reply(values, source) if portal else None
+            if reply is not None:
+                _merge_reply(result.replies, reply)
+                reply_lines.append((line, reply.parent_id))
+                continue
+            row = portal_row(values, source, None) if portal else template_row(values, source)
+            if row.external_id in seen:
+                raise RowError(_("id %(id)s appears twice in the file") % {"id": row.external_id})
+            seen.add(row.external_id)
+        except RowError as error:
+            result.add(line, str(error))
+        if result.rows % PROGRESS_EVERY == 0:
+            _set(job, processed_rows=result.rows)
+    for line, parent_id in reply_lines:
+        if parent_id not in seen:
+            result.add(line, _("a reply to the comment %(id)s, which is not in the file") % {"id": parent_id})
+    result.errors.sort(key=lambda error: error["line"])
+    return result
+
+
+def _merge_reply(replies: dict[str, PortalReply], reply: PortalReply) -> None:
+    """Several replies of the body under one comment make one answer, dated by the first."""
+    earlier = replies.get(reply.parent_id)
+    if earlier is None:
+        replies[reply.parent_id] = reply
+        return
+    first, second = sorted((earlier, reply), key=lambda item: item.answered_on)
+    replies[reply.parent_id] = PortalReply(reply.parent_id, f"{first.text}\n\n{second.text}", first.answered_on)
+
+
+def _valid_rows(job: ImportJob, table: Table, source: Source, replies: dict[str, PortalReply]) -> Iterator[ItemRow]:
+    aliases, required = _aliases(job)
+    portal = job.format == ImportJob.Format.NPA_PORTAL
+    for _line, values in read_rows(table, aliases, required):
+        if portal:
+            if portal_reply(values, source) is None:
+                external_id = str(values.get("external_id", ""))
+                yield portal_row(values, source, replies.get(external_id))
+        else:
+            yield template_row(values, source)
+
+
+def import_job_run(*, job_id: int) -> ImportJob:
+    """Run a queued import (the task's body); refuses the whole file when any row is bad."""
+    with transaction.atomic():
+        job = ImportJob.objects.select_for_update().select_related("source__body").get(pk=job_id)
+        if not job.can_start():
+            raise InvalidTransition(_("This import has already run."))
+        _set(job, status=ImportJob.Status.RUNNING)
+    source = job.source
+    with job.file.open("rb") as handle:
+        try:
+            table = open_table(handle, encoding=job.encoding)
+            _set(job, total_rows=table.estimate_rows())
+            validation = _validate(job, table, source)
+            if validation.error_count:
+                return _refuse(job, validation.errors, validation.error_count)
+            if not validation.rows:
+                raise FileRefused(_("The file has no data rows."))
+            _set(job, total_rows=validation.rows, processed_rows=validation.rows)
+            _write(job, table, source, validation.replies)
+        except FileRefused as refused:
+            return _refuse(job, [{"line": refused.line, "reason": refused.message}], 1)
+    return job
+
+
+def _refuse(job: ImportJob, errors: list[dict[str, Any]], count: int) -> ImportJob:
+    with transaction.atomic():
+        _set(job, status=ImportJob.Status.FAILED, errors=errors)
+        audit_record(actor=job.created_by, event="feedback.import.refused", target=job, body=job.source.body,
+                     new={"bad_rows": count, "first": errors[:5]})
+    return job
+
+
+@transaction.atomic
+def _write(job: ImportJob, table: Table, source: Source, replies: dict[str, PortalReply]) -> None:
+    """Pass 2: the new rows in one transaction; rows whose (source, id) exists are left as they are."""
+    existing = set(Item.objects.filter(source=source).exclude(external_id="").values_list("external_id", flat=True))
+    created = unchanged = outside = 0
+    writer = _CopyWriter(source) if connection.vendor == "postgresql" else _BulkWriter(source)
+    with writer:
+        for row in _valid_rows(job, table, source, replies):
+            if row.external_id in existing:
+                unchanged += 1
+                continue
+            writer.add(row)
+            created += 1
+            outside += row.outside_period
+    _set(job, status=ImportJob.Status.DONE, created_count=created, unchanged_count=unchanged,
+         outside_period_count=outside)
+    audit_record(actor=job.created_by, event="feedback.import.completed", target=job, body=source.body,
+                 new={"created": created, "unchanged": unchanged, "outside_period": outside, "rows": job.total_rows})
+
+
+ITEM_COLUMNS = (
+    "created_at", "updated_at", "source_id", "body_id", "channel", "kind", "status", "external_id", "author", "text",
+    "clause", "received_at", "outside_period", "portal_status", "reference", "rejection_reason", "answer_text",
+    "answered_on", "follow_up", "follow_up_note",
+)
+
+
+class _BulkWriter:
+    """Batches of ``bulk_create`` (SQLite and any other database)."""
+
+    def __init__(self, source: Source) -> None:
+        self.source, self.batch = source, list[Item]()
+
+    def __enter__(self) -> _BulkWriter:
+        return self
+
+    def add(self, row: ItemRow) -> None:
+        self.batch.append(Item(source=self.source, body_id=self.source.body_id, channel=self.source.channel,
+                               **row.__dict__))
+        if len(self.batch) >= WRITE_BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        Item.objects.bulk_create(self.batch)
+        self.batch = []
+
+    def __exit__(self, *exc: object) -> None:
+        if exc[0] is None:
+            self.flush()
+
+
+class _CopyWriter:
+    """PostgreSQL's ``COPY … FROM STDIN`` through psycopg 3: the same validated rows, written at COPY speed."""
+
+    def __init__(self, source: Source) -> None:
+        self.source, self.now = source, timezone.now()
+
+    def __enter__(self) -> _CopyWriter:
+        self.cursor = connection.cursor()
+        columns = ", ".join(ITEM_COLUMNS)
+        self.copy_context = self.cursor.cursor.copy(f"COPY {Item._meta.db_table} ({columns}) FROM STDIN")
+        self.copy = self.copy_context.__enter__()
+        return self
+
+    def add(self, row: ItemRow) -> None:
+        self.copy.write_row((
+            self.now, self.now, self.source.pk, self.source.body_id, self.source.channel, row.kind, row.status,
+            row.external_id, row.author, row.text, row.clause, row.received_at, row.outside_period, row.portal_status,
+            row.reference, row.rejection_reason, row.answer_text, row.answered_on, "", "",
+        ))
+
+    def __exit__(self, *exc: object) -> None:
+        self.copy_context.__exit__(*exc)  # type: ignore[arg-type]
+        self.cursor.close()
+
+

@@ -1,0 +1,127 @@
+"""Transitions of a feedback item (000 §20 p.1–2, §2 p.8)."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.core.exceptions import PermissionDenied
+
+from ashyq.core.errors import InvalidTransition
+from ashyq.core.models import AuditEvent
+from ashyq.feedback.models import FollowUp, ItemKind, ItemStatus
+from ashyq.feedback.services.items import (
+    item_accept,
+    item_answer,
+    item_follow_up_mark,
+    item_reclassify,
+    item_reject,
+)
+from tests.feedback.factories import ItemFactory, SourceFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def remark(body_a):
+    return ItemFactory(source=SourceFactory(body=body_a))
+
+
+@pytest.fixture
+def comment(body_a):
+    return ItemFactory(source=SourceFactory(body=body_a), kind=ItemKind.COMMENT)
+
+
+def test_officer_accepts_a_remark_with_a_reference(officer_a, remark):
+    # given a received remark of body A
+    # when its officer accepts it with the clause of the act in force
+    item = item_accept(item=remark, reference="Бұйрық № 12, 5-тармақ", actor=officer_a)
+    # then it is accepted, with who and when, and the audit trail says so
+    item.refresh_from_db()
+    assert item.status == ItemStatus.ACCEPTED
+    assert item.reference == "Бұйрық № 12, 5-тармақ"
+    assert item.decided_by == officer_a and item.decided_at is not None
+    event = AuditEvent.objects.get(event_type="feedback.item.accepted")
+    assert event.actor == officer_a and event.body_id == remark.body_id
+    assert event.old["status"] == "received" and event.new["status"] == "accepted"
+
+
+def test_accepting_without_a_reference_is_refused(officer_a, remark):
+    with pytest.raises(InvalidTransition) as refused:
+        item_accept(item=remark, reference="  ", actor=officer_a)
+    assert refused.value.code == "reference_required"
+    remark.refresh_from_db()
+    assert remark.status == ItemStatus.RECEIVED
+    assert not AuditEvent.objects.filter(event_type="feedback.item.accepted").exists()
+
+
+def test_a_decided_remark_cannot_be_decided_again(officer_a, remark):
+    item_reject(item=remark, reason="Противоречит Кодексу", actor=officer_a)
+    with pytest.raises(InvalidTransition):
+        item_accept(item=remark, reference="п. 5", actor=officer_a)
+    remark.refresh_from_db()
+    assert remark.status == ItemStatus.REJECTED and remark.rejection_reason == "Противоречит Кодексу"
+
+
+def test_rejecting_needs_a_reason(officer_a, remark):
+    with pytest.raises(InvalidTransition) as refused:
+        item_reject(item=remark, reason="", actor=officer_a)
+    assert refused.value.code == "reason_required"
+
+
+def test_an_officer_of_another_body_is_denied(officer_b, remark):
+    with pytest.raises(PermissionDenied):
+        item_accept(item=remark, reference="п. 5", actor=officer_b)
+    remark.refresh_from_db()
+    assert remark.status == ItemStatus.RECEIVED
+
+
+def test_a_comment_is_answered_once(officer_a, comment):
+    # given an unanswered comment
+    item_answer(item=comment, answer="Разъяснено", answered_on=datetime.date(2026, 9, 6), actor=officer_a)
+    comment.refresh_from_db()
+    assert comment.status == ItemStatus.ANSWERED and comment.answered_on == datetime.date(2026, 9, 6)
+    # when it is answered again, then the second answer is refused with a clear message
+    with pytest.raises(InvalidTransition, match="already been answered"):
+        item_answer(item=comment, answer="Ещё раз", answered_on=datetime.date(2026, 9, 7), actor=officer_a)
+    comment.refresh_from_db()
+    assert comment.answer_text == "Разъяснено"
+    assert AuditEvent.objects.filter(event_type="feedback.item.answered").count() == 1
+
+
+def test_a_remark_cannot_be_answered_as_a_comment(officer_a, remark):
+    with pytest.raises(InvalidTransition):
+        item_answer(item=remark, answer="x", answered_on=datetime.date(2026, 9, 6), actor=officer_a)
+
+
+def test_an_answer_dated_before_receipt_is_refused(officer_a, comment):
+    with pytest.raises(InvalidTransition):
+        item_answer(item=comment, answer="x", answered_on=datetime.date(2026, 9, 1), actor=officer_a)
+
+
+def test_a_remark_without_concrete_proposal_becomes_a_comment(officer_a, remark):
+    # given a received remark that the body already answered on the portal
+    remark.answer_text, remark.answered_on = "Спасибо", datetime.date(2026, 9, 6)
+    remark.save()
+    # when the officer reclassifies it (000 §2 p.8)
+    item = item_reclassify(item=remark, actor=officer_a)
+    # then it is an answered comment, and the change is audited
+    assert (item.kind, item.status) == (ItemKind.COMMENT, ItemStatus.ANSWERED)
+    event = AuditEvent.objects.get(event_type="feedback.item.reclassified")
+    assert event.old["kind"] == "remark" and event.new["kind"] == "comment"
+
+
+def test_an_unanswered_remark_becomes_an_unanswered_comment(officer_a, remark):
+    item = item_reclassify(item=remark, actor=officer_a)
+    assert item.status == ItemStatus.UNANSWERED
+    with pytest.raises(InvalidTransition):
+        item_reclassify(item=item, actor=officer_a)
+
+
+def test_an_accepted_proposal_is_taken_into_a_plan(officer_a, remark):
+    with pytest.raises(InvalidTransition):
+        item_follow_up_mark(item=remark, follow_up=FollowUp.LAW_DRAFTING_PLAN, note="", actor=officer_a)
+    item_accept(item=remark, reference="п. 5", actor=officer_a)
+    item = item_follow_up_mark(item=remark, follow_up=FollowUp.LAW_DRAFTING_PLAN, note="План 2027", actor=officer_a)
+    assert item.follow_up == FollowUp.LAW_DRAFTING_PLAN
+    assert AuditEvent.objects.filter(event_type="feedback.item.followed_up").count() == 1
