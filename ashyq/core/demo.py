@@ -32,9 +32,10 @@ class DemoAccount:
     role: str
     body_npa_id: int | None  # None: the authorized body
 
-    def get_role_label(self) -> str:
-        where = "authorized body" if self.body_npa_id is None else f"body with NPA portal id {self.body_npa_id}"
-        return f"{Role(self.role).label} — {where}"
+    def body(self) -> Body:
+        if self.body_npa_id is None:
+            return Body.objects.get(is_authorized_body=True)
+        return Body.objects.get(legalacts_government_id=self.body_npa_id)
 
 
 ACCOUNTS = (
@@ -60,12 +61,7 @@ def _account(spec: DemoAccount) -> User:
     if created:
         user.set_password(DEMO_PASSWORD)
         user.save(update_fields=["password"])
-    body = (
-        Body.objects.get(is_authorized_body=True)
-        if spec.body_npa_id is None
-        else Body.objects.get(legalacts_government_id=spec.body_npa_id)
-    )
-    membership_grant(user=user, body=body, role=spec.role, actor=None)
+    membership_grant(user=user, body=spec.body(), role=spec.role, actor=None)
     return user
 
 

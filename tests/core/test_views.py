@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 
 import pytest
 from django.test import Client
@@ -81,3 +82,9 @@ def test_the_calendar_page_lists_the_year_in_the_page_language(client: Client) -
     page = client.get("/ru/calendar/2026/").content.decode()
     assert "Наурыз мейрамы (перенесённый выходной)" in page
     assert client.get("/ru/calendar/1800/").status_code == 404
+
+
+def test_pages_load_scripts_and_styles_only_from_this_server(client: Client) -> None:
+    page = client.get("/kk/").content.decode()
+    assert re.search(r'<script src="/static/django_htmx/htmx-2(\.min)?\.js"', page)
+    assert not re.search(r'(src|href)="(https?:)?//', page)

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from ashyq.core.demo import ACCOUNTS, DEMO_PASSWORD, load_demo
+from ashyq.orgs.models import Role
 
 
 class Command(BaseCommand):
@@ -19,4 +20,4 @@ class Command(BaseCommand):
         load_demo()
         self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
         for spec in ACCOUNTS:
-            self.stdout.write(f"  {spec.username:<18} {spec.get_role_label()}")
+            self.stdout.write(f"  {spec.username:<18} {Role(spec.role).label} — {spec.body().name_ru}")
