@@ -182,9 +182,7 @@ def _validate_progress(
     empty = [pk for pk, entry in entries.items() if not (entry.note_kk.strip() and entry.note_ru.strip())]
     if missing or unknown or empty:
         raise ValidationError(
-            _(
-                "The report states the progress, in Kazakh and Russian, of every open issue of the plan (issues %(ids)s)."
-            )
+            _("State the progress of every open issue in Kazakh and Russian (issues %(ids)s).")
             % {"ids": ", ".join(str(pk) for pk in sorted({*missing, *unknown, *empty}))}
         )
     if meeting.progress_reports.filter(year=year, quarter=quarter).exists():
