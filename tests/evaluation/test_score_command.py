@@ -1,0 +1,133 @@
+"""``manage.py score``: exit codes, exact output keys, errors naming the field."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from io import StringIO
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.core.management import CommandError, call_command
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "docs" / "examples"
+
+
+def run(*args: str) -> str:
+    out = StringIO()
+    call_command("score", *args, stdout=out)
+    return out.getvalue()
+
+
+def write(tmp_path: Path, data: Any) -> str:
+    path = tmp_path / "input.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return str(path)
+
+
+def test_feedback_json_output_has_the_exact_keys() -> None:
+    result = json.loads(run("feedback", "--input", str(EXAMPLES / "feedback.json")))
+    assert set(result) == {"methodology", "F", "display", "band", "band_name", "inputs", "parameters", "explanation"}
+    assert (result["F"], result["display"], result["band"]) == ("67.5", "67.5", "low")
+    assert set(result["explanation"]) == {"kk", "ru", "en"}
+
+
+def test_feedback_keeps_full_precision(tmp_path: Path) -> None:
+    data = {
+        "remarks_received": 3,
+        "remarks_accepted": 2,
+        "comments_received": 0,
+        "comments_answered": 0,
+        "openly_accessible": True,
+    }
+    result = json.loads(run("feedback", "--input", write(tmp_path, data)))
+    assert (result["F"], result["display"], result["band"]) == ("66.66666666666666666666666667", "66.7", "low")
+
+
+def test_feedback_text_output_in_kazakh() -> None:
+    text = run("feedback", "--input", str(EXAMPLES / "feedback.json"), "--format", "text", "--language", "kk")
+    assert text.startswith("feedback-2024: F = 67.5 (display 67.5), band low\n000 22-тармақ:")
+
+
+def test_openness_scores_every_body_of_the_file_as_one_group() -> None:
+    result = json.loads(run("openness", "--input", str(EXAMPLES / "openness.json")))
+    assert set(result) == {"methodology", "bodies"}
+    body = result["bodies"][1]
+    assert set(body) == {"id", "kind", "criteria", "total", "penalty", "final", "explanation"}
+    assert (body["id"], body["total"], body["penalty"], body["final"]) == (
+        "ministry-of-defence",
+        "87.31",
+        "3.40",
+        "83.91",
+    )
+    criterion = body["criteria"][3]
+    assert set(criterion) == {
+        "number",
+        "name",
+        "weight",
+        "penalty",
+        "tables",
+        "points",
+        "total",
+        "indicators",
+        "explanation",
+    }
+    sessions = next(i for i in criterion["indicators"] if i["id"] == "t6.3")
+    assert set(sessions) == {"id", "clause", "rule", "treatment", "inputs", "parameters", "points", "explanation"}
+    assert sessions["treatment"] == "group_average"
+
+
+def test_openness_text_output() -> None:
+    text = run("openness", "--input", str(EXAMPLES / "openness.json"), "--format", "text", "--language", "ru")
+    assert "akmola-oblast-akimat (local): total 88.16, penalty 0.00, final 88.16" in text
+    assert "итоговая оценка с учетом вычета штрафных баллов 88,16" in text
+
+
+def test_bad_input_exits_non_zero_naming_the_field_and_prints_no_score(tmp_path: Path) -> None:
+    data = json.loads((EXAMPLES / "openness.json").read_text(encoding="utf-8"))
+    data["bodies"][0]["indicators"]["t6.2"]["kk"]["posts"] = -4
+    out = StringIO()
+    with pytest.raises(CommandError, match=r'bodies\[0\]\.indicators\["t6.2"\]\.kk\.posts: must be ≥ 0'):
+        call_command("score", "openness", "--input", write(tmp_path, data), stdout=out)
+    assert out.getvalue() == ""
+
+
+def test_accepted_above_received_is_refused(tmp_path: Path) -> None:
+    data = {
+        "remarks_received": 3,
+        "remarks_accepted": 4,
+        "comments_received": 0,
+        "comments_answered": 0,
+        "openly_accessible": True,
+    }
+    with pytest.raises(CommandError, match=r"remarks_accepted: must not exceed remarks_received \(3\)"):
+        run("feedback", "--input", write(tmp_path, data))
+
+
+def test_a_file_that_is_not_json_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "input.json"
+    path.write_text("{not json", encoding="utf-8")
+    with pytest.raises(CommandError, match="not valid JSON"):
+        run("feedback", "--input", str(path))
+
+
+def test_a_date_before_any_version_is_refused() -> None:
+    with pytest.raises(CommandError, match="no openness methodology is in force on 2020-01-01"):
+        run("openness", "--input", str(EXAMPLES / "openness.json"), "--on", "2020-01-01")
+
+
+def test_the_command_exits_with_status_1_from_the_shell(tmp_path: Path) -> None:
+    path = write(tmp_path, {"remarks_received": -1})
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "score", "feedback", "--input", path],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert done.stdout == ""
+    assert "remarks_accepted: is required" in done.stderr
