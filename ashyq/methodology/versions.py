@@ -70,10 +70,6 @@ class Names:
     kk: str
     ru: str
 
-    def in_language(self, lang: str) -> str:
-        """The name for a display language; English pages show the official Russian wording."""
-        return self.kk if lang == "kk" else self.ru
-
 
 @dataclass(frozen=True)
 class Clause:
