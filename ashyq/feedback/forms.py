@@ -65,7 +65,7 @@ class SourceForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind of source"), choices=SourceKind.choices)
     title_kk = forms.CharField(label=_("Title (Kazakh)"), max_length=500)
     title_ru = forms.CharField(label=_("Title (Russian)"), max_length=500)
-    url = forms.URLField(label=_("Link on the portal"), required=False, max_length=500)
+    url = forms.URLField(label=_("Link on the portal"), required=False, max_length=500, assume_scheme="https")
     external_id = forms.CharField(label=_("Id on the portal"), required=False, max_length=64)
     period_start = forms.DateField(label=_("Discussion period: start"), widget=DATE)
     period_end = forms.DateField(label=_("Discussion period: end"), widget=DATE)
@@ -82,7 +82,7 @@ class SourceForm(forms.Form):
 
 
 class NoticeForm(forms.Form):
-    url = forms.URLField(label=_("Link to the information notice"), max_length=500)
+    url = forms.URLField(label=_("Link to the information notice"), max_length=500, assume_scheme="https")
     published_on = forms.DateField(label=_("Published on"), widget=DATE)
 
 
@@ -101,7 +101,7 @@ class ResultsForm(forms.Form):
 class MaterialForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=OutreachMaterial.Kind.choices)
     title = forms.CharField(label=_("Title"), max_length=300)
-    url = forms.URLField(label=_("Link"), max_length=500)
+    url = forms.URLField(label=_("Link"), max_length=500, assume_scheme="https")
     held_on = forms.DateField(label=_("Held or published on"), widget=DATE)
 
 
@@ -218,5 +218,5 @@ class PublicationForm(forms.Form):
         label=_("Quarter"), coerce=int, required=False, empty_value=None,
         choices=[("", _("annual final information")), *[(q, str(q)) for q in range(1, 5)]],
     )
-    url = forms.URLField(label=_("Link where it was published"), max_length=500)
+    url = forms.URLField(label=_("Link where it was published"), max_length=500, assume_scheme="https")
     published_on = forms.DateField(label=_("Published on"), widget=DATE)

@@ -354,6 +354,7 @@ class ImportJob(TimeStampedModel):
     file_name = models.CharField(_("file name"), max_length=255)
     format = models.CharField(_("format"), max_length=20, choices=Format.choices)
     encoding = models.CharField(_("encoding"), max_length=10, default="auto")
+    language = models.CharField(_("language of the messages"), max_length=8, default="kk")
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
     total_rows = models.PositiveIntegerField(_("rows"), default=0)
     processed_rows = models.PositiveIntegerField(_("rows processed"), default=0)

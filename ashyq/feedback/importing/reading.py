@@ -91,13 +91,13 @@ def _columns(header: list[Any], aliases: Mapping[str, tuple[str, ...]], required
 def _csv_rows(table: Table) -> Iterator[tuple[int, list[Any]]]:
     text = io.TextIOWrapper(table.handle, encoding="utf-8-sig" if table.encoding == "utf-8" else table.encoding,
                             errors="strict", newline="")
-    sample = text.read(8192)
-    text.seek(0)
-    first_line = sample.splitlines()[0] if sample else ""
-    delimiter = max((",", ";", "\t"), key=first_line.count)
-    reader = csv.reader(text, delimiter=delimiter)
     line = 1
     try:
+        sample = text.read(8192)
+        text.seek(0)
+        first_line = sample.splitlines()[0] if sample else ""
+        delimiter = max((",", ";", "\t"), key=first_line.count)
+        reader = csv.reader(text, delimiter=delimiter)
         for row in reader:
             yield line, row
             line = reader.line_num + 1

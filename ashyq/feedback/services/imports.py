@@ -7,14 +7,16 @@ bad row and its line number; pass 2 writes the new rows in one transaction. The 
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import IO, TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 
 from ashyq.core.audit import audit_record
@@ -39,6 +41,7 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import User
     from django.core.files.uploadedfile import UploadedFile
 
+logger = logging.getLogger(__name__)
 PROGRESS_EVERY = 2000
 WRITE_BATCH = 5000
 MAX_REPORTED_ERRORS = 10_000
@@ -63,7 +66,8 @@ def import_job_create(*, source: Source, upload: UploadedFile, file_format: str,
     if encoding not in ENCODINGS:
         raise ValidationError(_("Unknown encoding %(encoding)s.") % {"encoding": encoding})
     job = ImportJob(source=source, format=ImportJob.Format(file_format), encoding=encoding,
-                    file_name=(upload.name or "upload")[:255], created_by=actor)
+                    language=get_language() or settings.LANGUAGE_CODE, file_name=(upload.name or "upload")[:255],
+                    created_by=actor)
     job.file.save(job.file_name, upload, save=False)
     job.save()
     audit_record(actor=actor, event="feedback.import.queued", target=job, body=source.body,
@@ -152,7 +156,14 @@ def _valid_rows(job: ImportJob, table: Table, source: Source, replies: dict[str,
 
 
 def import_job_run(*, job_id: int) -> ImportJob:
-    """Run a queued import (the task's body); refuses the whole file when any row is bad."""
+    """Run a queued import (the task's body), its messages in the uploader's language."""
+    language = ImportJob.objects.values_list("language", flat=True).get(pk=job_id)
+    with override(language):
+        return _run(job_id)
+
+
+def _run(job_id: int) -> ImportJob:
+    """Refuse the whole file when any row is bad; otherwise write the new rows."""
     with transaction.atomic():
         job = ImportJob.objects.select_for_update().select_related("source__body").get(pk=job_id)
         if not job.can_start():
@@ -172,6 +183,10 @@ def import_job_run(*, job_id: int) -> ImportJob:
             _write(job, table, source, validation.replies)
         except FileRefused as refused:
             return _refuse(job, [{"line": refused.line, "reason": refused.message}], 1)
+        except Exception:
+            logger.exception("feedback import %s stopped", job.pk)
+            return _refuse(job, [{"line": 0, "reason": _("The import stopped unexpectedly; nothing was written. "
+                                                         "The administrators have the details.")}], 1)
     return job
 
 
