@@ -1,0 +1,58 @@
+"""regional_problems_send (001 p.4.3) and what the receiving body sees."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from ashyq.core.models import AuditEvent
+from ashyq.meetings import selectors, services
+from ashyq.orgs.models import Body
+
+
+def test_an_akimat_sends_its_half_years_problems_to_a_central_body(
+    local_body: Body, body_a: Body, officer_local: User, officer_a: User, officer_b: User
+) -> None:
+    # when the oblast akimat sends two problems for the first half-year
+    sent = services.regional_problems_send(
+        akimat=local_body,
+        recipient=body_a,
+        year=2026,
+        half=1,
+        texts=["Емхана жоқ", "", "Дәрігер жетіспейді"],
+        sent_on=datetime.date(2026, 6, 20),
+        actor=officer_local,
+    )
+    # then two rows (blank lines dropped), audited, seen by the receiving body and not by another
+    assert len(sent) == 2
+    assert AuditEvent.objects.filter(event_type="meetings.regional_problems.sent", body=local_body).count() == 2
+    assert selectors.regional_problems_received(body=body_a, user=officer_a).count() == 2
+    assert selectors.regional_problems_received(body=body_a, user=officer_b).count() == 0
+
+
+def test_only_the_akimats_officer_sends_and_only_to_a_central_executive_body(
+    local_body: Body, body_a: Body, officer_local: User, officer_a: User
+) -> None:
+    with pytest.raises(PermissionDenied):
+        services.regional_problems_send(
+            akimat=local_body,
+            recipient=body_a,
+            year=2026,
+            half=1,
+            texts=["x"],
+            sent_on=datetime.date(2026, 6, 1),
+            actor=officer_a,
+        )
+    with pytest.raises(ValidationError):
+        services.regional_problems_send(
+            akimat=local_body,
+            recipient=local_body,
+            year=2026,
+            half=3,
+            texts=[],
+            sent_on=datetime.date(2026, 6, 1),
+            actor=officer_local,
+        )

@@ -1,0 +1,94 @@
+"""schedule_submit / schedule_approve (001 p.2.2–2.3) and the draft's compiling (include / exclude)."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.contrib.auth.models import User
+from django.core import mail
+from django.core.exceptions import PermissionDenied
+
+from ashyq.core.errors import InvalidTransition
+from ashyq.core.models import AuditEvent
+from ashyq.meetings import services
+from ashyq.meetings.models import Meeting, Schedule
+from ashyq.orgs.models import Body
+
+
+@pytest.fixture
+def proposal(body_a: Body, officer_a: User, plan: services.MeetingPlan) -> Meeting:
+    return services.meeting_propose(
+        body=body_a, year=2026, plan=plan, proposed_on=datetime.date(2025, 11, 28), actor=officer_a
+    )
+
+
+def test_analyst_compiles_submits_and_records_the_approval(
+    proposal: Meeting, analyst: User, django_capture_on_commit_callbacks
+) -> None:
+    # given a proposal included in the draft schedule
+    analyst.email = "analyst@example.kz"
+    analyst.save(update_fields=["email"])
+    services.meeting_include_in_draft(meeting=proposal, actor=analyst)
+    schedule = Schedule.objects.get(year=2026)
+    # when the draft goes to the Government office late (after 15 December) and is approved in time
+    services.schedule_submit(
+        schedule=schedule, submitted_on=datetime.date(2025, 12, 16), reference="04-2/1", actor=analyst
+    )
+    with pytest.raises(InvalidTransition):
+        services.schedule_submit(
+            schedule=schedule, submitted_on=datetime.date(2025, 12, 16), reference="x", actor=analyst
+        )
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        schedule = services.schedule_approve(
+            schedule=schedule, approved_on=datetime.date(2026, 1, 9), reference="Protocol No. 1", url="", actor=analyst
+        )
+    # then the schedule and its meetings are approved, lateness flagged, events and e-mails written
+    proposal.refresh_from_db()
+    assert (schedule.status, proposal.status) == (Schedule.Status.APPROVED, Meeting.Status.APPROVED)
+    assert schedule.submission_late and not schedule.approval_late
+    events = list(AuditEvent.objects.filter(event_type__startswith="meetings.").values_list("event_type", flat=True))
+    assert {"meetings.schedule.submitted", "meetings.schedule.approved", "meetings.meeting.approved"} <= set(events)
+    assert len(callbacks) == 1 and len(mail.outbox) == 1 and mail.outbox[0].to == ["analyst@example.kz"]
+
+
+def test_an_empty_draft_cannot_be_submitted(proposal: Meeting, analyst: User) -> None:
+    # given a schedule whose only proposal was not included
+    schedule = Schedule.objects.get(year=2026)
+    # when / then
+    with pytest.raises(InvalidTransition):
+        services.schedule_submit(
+            schedule=schedule, submitted_on=datetime.date(2025, 12, 10), reference="1", actor=analyst
+        )
+    assert Schedule.objects.get(year=2026).status == Schedule.Status.COLLECTING
+
+
+def test_approval_needs_a_submitted_schedule_and_a_reference(proposal: Meeting, analyst: User) -> None:
+    schedule = Schedule.objects.get(year=2026)
+    with pytest.raises(InvalidTransition):
+        services.schedule_approve(
+            schedule=schedule, approved_on=datetime.date(2026, 1, 5), reference="", url="", actor=analyst
+        )
+    with pytest.raises(InvalidTransition):
+        services.schedule_approve(
+            schedule=schedule, approved_on=datetime.date(2026, 1, 5), reference="No. 1", url="", actor=analyst
+        )
+
+
+def test_only_an_analyst_compiles_the_draft(proposal: Meeting, officer_a: User) -> None:
+    # given the body's own officer
+    # when / then: the draft is the authorized body's work
+    with pytest.raises(PermissionDenied):
+        services.meeting_include_in_draft(meeting=proposal, actor=officer_a)
+    with pytest.raises(PermissionDenied):
+        services.schedule_submit(
+            schedule=proposal.schedule, submitted_on=datetime.date(2025, 12, 1), reference="1", actor=officer_a
+        )
+
+
+def test_a_proposal_can_be_taken_out_of_the_draft_while_compiling(proposal: Meeting, analyst: User) -> None:
+    services.meeting_include_in_draft(meeting=proposal, actor=analyst)
+    meeting = services.meeting_exclude_from_draft(meeting=proposal, actor=analyst)
+    assert meeting.status == Meeting.Status.PROPOSED
+    with pytest.raises(InvalidTransition):
+        services.meeting_exclude_from_draft(meeting=proposal, actor=analyst)
