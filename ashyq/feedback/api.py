@@ -4,8 +4,6 @@ Session-authenticated. Errors as JSON ``{"detail": ...}``: 403 for a person who 
 404 for what the reader may not see, 409 for a transition the item's state does not allow, 422 for bad input.
 """
 
-from __future__ import annotations
-
 import datetime
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -107,10 +105,19 @@ class ScoreOut(Schema):
 @paginate(LimitOffsetPagination)
 def list_items(request: AuthedRequest, filters: Query[ItemQuery]) -> Any:
     """Items of the reader's bodies (all bodies for the authorized body's staff), newest first."""
-    return items_list(user=request.user, filters=ItemFilters(
-        body_id=filters.body, source_id=filters.source, channel=filters.channel, kind=filters.kind,
-        status=filters.status, since=filters.since, until=filters.until, text=filters.q.strip()[:100],
-    ))
+    return items_list(
+        user=request.user,
+        filters=ItemFilters(
+            body_id=filters.body,
+            source_id=filters.source,
+            channel=filters.channel,
+            kind=filters.kind,
+            status=filters.status,
+            since=filters.since,
+            until=filters.until,
+            text=filters.q.strip()[:100],
+        ),
+    )
 
 
 @router.get("/items/{item_id}/", response=ItemOut)
@@ -121,21 +128,31 @@ def get_item(request: AuthedRequest, item_id: int) -> Any:
 @router.post("/items/{item_id}/accept/", response=ItemOut)
 def accept_item(request: AuthedRequest, item_id: int, payload: AcceptIn) -> Any:
     """Accept a remark/proposal with its reference (000 §20 p.1)."""
-    return _call(lambda: item_accept(item=item_detail(user=request.user, pk=item_id), reference=payload.reference,
-                                     actor=request.user))
+    return _call(
+        lambda: item_accept(
+            item=item_detail(user=request.user, pk=item_id), reference=payload.reference, actor=request.user
+        )
+    )
 
 
 @router.post("/items/{item_id}/reject/", response=ItemOut)
 def reject_item(request: AuthedRequest, item_id: int, payload: RejectIn) -> Any:
-    return _call(lambda: item_reject(item=item_detail(user=request.user, pk=item_id), reason=payload.reason,
-                                     actor=request.user))
+    return _call(
+        lambda: item_reject(item=item_detail(user=request.user, pk=item_id), reason=payload.reason, actor=request.user)
+    )
 
 
 @router.post("/items/{item_id}/answer/", response=ItemOut)
 def answer_item(request: AuthedRequest, item_id: int, payload: AnswerIn) -> Any:
     """Answer a comment, once (000 §20 p.2)."""
-    return _call(lambda: item_answer(item=item_detail(user=request.user, pk=item_id), answer=payload.answer,
-                                     answered_on=payload.answered_on, actor=request.user))
+    return _call(
+        lambda: item_answer(
+            item=item_detail(user=request.user, pk=item_id),
+            answer=payload.answer,
+            answered_on=payload.answered_on,
+            actor=request.user,
+        )
+    )
 
 
 @router.post("/items/{item_id}/reclassify/", response=ItemOut)
@@ -152,11 +169,16 @@ def scores(request: AuthedRequest, year: int, quarter: int | None = None) -> Any
     period = Period.quarter(year, quarter) if quarter else Period.year(year)
     return [
         ScoreOut(
-            body_id=row.body.pk, remarks_received=row.counts.remarks_received,
-            remarks_accepted=row.counts.remarks_accepted, remarks_rejected=row.counts.remarks_rejected,
-            comments_received=row.counts.comments_received, comments_answered=row.counts.comments_answered,
-            openly_accessible=row.finding is None, f=str(row.score.f) if row.score else None,
-            display=row.score.display if row.score else None, band=row.score.band if row.score else None,
+            body_id=row.body.pk,
+            remarks_received=row.counts.remarks_received,
+            remarks_accepted=row.counts.remarks_accepted,
+            remarks_rejected=row.counts.remarks_rejected,
+            comments_received=row.counts.comments_received,
+            comments_answered=row.counts.comments_answered,
+            openly_accessible=row.finding is None,
+            f=str(row.score.f) if row.score else None,
+            display=row.score.display if row.score else None,
+            band=row.score.band if row.score else None,
             explanation=dict(row.score.text) if row.score else {},
         )
         for row in feedback_scores(user=request.user, period=period)

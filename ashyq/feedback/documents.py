@@ -24,8 +24,16 @@ EXPORT_FORMATS = {"csv": "text/csv; charset=utf-8", "xlsx": REPORT_FORMATS["xlsx
 
 
 def _report_headers() -> list[str]:
-    return [_("No."), _("Author"), _("Remark or proposal"), _("Article or clause of the draft"), _("Received"),
-            _("Decision"), _("Reference or reason for rejection"), _("Answer of the state body")]
+    return [
+        _("No."),
+        _("Author"),
+        _("Remark or proposal"),
+        _("Article or clause of the draft"),
+        _("Received"),
+        _("Decision"),
+        _("Reference or reason for rejection"),
+        _("Answer of the state body"),
+    ]
 
 
 def _outcome(item: Item) -> str:
@@ -38,8 +46,16 @@ def _outcome(item: Item) -> str:
 
 def _report_rows(items: Iterable[Item]) -> list[list[Any]]:
     return [
-        [number, item.author, item.text, item.clause, timezone.localtime(item.received_at).strftime("%d.%m.%Y"),
-         item.get_status_display(), _outcome(item), item.answer_text]
+        [
+            number,
+            item.author,
+            item.text,
+            item.clause,
+            timezone.localtime(item.received_at).strftime("%d.%m.%Y"),
+            item.get_status_display(),
+            _outcome(item),
+            item.answer_text,
+        ]
         for number, item in enumerate(items, start=1)
     ]
 
@@ -52,41 +68,82 @@ def draft_report(*, source: Source, file_format: str, language: str) -> tuple[by
         title = _("Report on accepted and rejected remarks and proposals")
         counts = {status: sum(1 for item in items if item.status == status) for status in ItemStatus}
         totals = _("Received: %(total)s; accepted: %(accepted)s; rejected: %(rejected)s; not decided: %(open)s.") % {
-            "total": len(items), "accepted": counts[ItemStatus.ACCEPTED],
-            "rejected": counts[ItemStatus.REJECTED], "open": counts[ItemStatus.RECEIVED],
+            "total": len(items),
+            "accepted": counts[ItemStatus.ACCEPTED],
+            "rejected": counts[ItemStatus.REJECTED],
+            "open": counts[ItemStatus.RECEIVED],
         }
         period = _("Public discussion from %(start)s to %(end)s") % {
-            "start": source.period_start.strftime("%d.%m.%Y"), "end": source.period_end.strftime("%d.%m.%Y")}
+            "start": source.period_start.strftime("%d.%m.%Y"),
+            "end": source.period_end.strftime("%d.%m.%Y"),
+        }
         body_name = source.body.name_kk if language == "kk" else source.body.name_ru
         rows, headers = _report_rows(items), _report_headers()
         if file_format == "pdf":
-            content = render_pdf("feedback/report.html", {
-                "language": language, "title": title, "draft": title_text, "body_name": body_name, "period": period,
-                "totals": totals, "headers": headers, "rows": rows, "url": source.url,
-            })
+            content = render_pdf(
+                "feedback/report.html",
+                {
+                    "language": language,
+                    "title": title,
+                    "draft": title_text,
+                    "body_name": body_name,
+                    "period": period,
+                    "totals": totals,
+                    "headers": headers,
+                    "rows": rows,
+                    "url": source.url,
+                },
+            )
         elif file_format == "docx":
-            content = docx_document(title=title, sections=[
-                DocxSection(paragraphs=[body_name, title_text, period, source.url, totals]),
-                DocxSection(headers=headers, rows=rows),
-            ])
+            content = docx_document(
+                title=title,
+                sections=[
+                    DocxSection(paragraphs=[body_name, title_text, period, source.url, totals]),
+                    DocxSection(headers=headers, rows=rows),
+                ],
+            )
         else:
             content = xlsx_table(title=_("Report"), heading=f"{title}: {title_text}", headers=headers, rows=rows)
     return content, f"feedback-report-{source.pk}-{language}.{file_format}"
 
 
 def _export_headers() -> list[str]:
-    return [_("Id"), _("State body"), _("Source"), _("Channel"), _("Kind"), _("Status"), _("Received"),
-            _("Outside the discussion period"), _("Author"), _("Text"), _("Article or clause of the draft"),
-            _("Reference"), _("Reason for rejection"), _("Answer"), _("Answered on")]
+    return [
+        _("Id"),
+        _("State body"),
+        _("Source"),
+        _("Channel"),
+        _("Kind"),
+        _("Status"),
+        _("Received"),
+        _("Outside the discussion period"),
+        _("Author"),
+        _("Text"),
+        _("Article or clause of the draft"),
+        _("Reference"),
+        _("Reason for rejection"),
+        _("Answer"),
+        _("Answered on"),
+    ]
 
 
 def _export_rows(items: Iterable[Item]) -> Iterator[list[Any]]:
     for item in items:
         yield [
-            item.external_id or item.pk, str(item.body), str(item.source), item.get_channel_display(),
-            item.get_kind_display(), item.get_status_display(),
-            timezone.localtime(item.received_at).strftime("%Y-%m-%d %H:%M"), _("yes") if item.outside_period else "",
-            item.author, item.text, item.clause, item.reference, item.rejection_reason, item.answer_text,
+            item.external_id or item.pk,
+            str(item.body),
+            str(item.source),
+            item.get_channel_display(),
+            item.get_kind_display(),
+            item.get_status_display(),
+            timezone.localtime(item.received_at).strftime("%Y-%m-%d %H:%M"),
+            _("yes") if item.outside_period else "",
+            item.author,
+            item.text,
+            item.clause,
+            item.reference,
+            item.rejection_reason,
+            item.answer_text,
             item.answered_on.isoformat() if item.answered_on else "",
         ]
 
@@ -99,13 +156,39 @@ def items_export(*, items: Iterable[Item], file_format: str) -> bytes:
     return xlsx_table(title=_("Feedback"), headers=headers, rows=rows)
 
 
-TEMPLATE_HEADERS = ["external_id", "kind", "author", "text", "clause", "received_at", "status", "reference",
-                    "reason", "answer", "answered_on", "body_npa_id"]
-TEMPLATE_EXAMPLE = ["A-1", "remark", "Иванов И.", "Предлагаю уточнить пункт 5", "п. 5", "2026-03-02 10:15",
-                    "accepted", "Приказ № 12, п. 5, вступил в силу 01.05.2026", "", "", "", ""]
+TEMPLATE_HEADERS = [
+    "external_id",
+    "kind",
+    "author",
+    "text",
+    "clause",
+    "received_at",
+    "status",
+    "reference",
+    "reason",
+    "answer",
+    "answered_on",
+    "body_npa_id",
+]
+TEMPLATE_EXAMPLE = [
+    "A-1",
+    "remark",
+    "Иванов И.",
+    "Предлагаю уточнить пункт 5",
+    "п. 5",
+    "2026-03-02 10:15",
+    "accepted",
+    "Приказ № 12, п. 5, вступил в силу 01.05.2026",
+    "",
+    "",
+    "",
+    "",
+]
 PORTAL_HEADERS = ["id", "parent_id", "author", "text", "clause", "status", "date"]
-PORTAL_EXAMPLE = [["101", "", "Асан", "Предлагаю изменить статью 3", "ст. 3", "Не принято", "09/09 - 10:55"],
-                  ["102", "101", "Министерство", "Не учтено: противоречит Кодексу", "", "", "10/09 - 09:00"]]
+PORTAL_EXAMPLE = [
+    ["101", "", "Асан", "Предлагаю изменить статью 3", "ст. 3", "Не принято", "09/09 - 10:55"],
+    ["102", "101", "Министерство", "Не учтено: противоречит Кодексу", "", "", "10/09 - 09:00"],
+]
 
 
 def import_template(*, file_format: str, template: str) -> bytes:

@@ -53,9 +53,15 @@ class ItemFilterForm(forms.Form):
             return ItemFilters()
         data = self.cleaned_data
         return ItemFilters(
-            body_id=data["body"].pk if data["body"] else None, source_id=data["source"], channel=data["channel"],
-            kind=data["kind"], status=data["status"], since=data["since"], until=data["until"],
-            text=data["q"].strip(), outside_period=data["outside_period"],
+            body_id=data["body"].pk if data["body"] else None,
+            source_id=data["source"],
+            channel=data["channel"],
+            kind=data["kind"],
+            status=data["status"],
+            since=data["since"],
+            until=data["until"],
+            text=data["q"].strip(),
+            outside_period=data["outside_period"],
             awaiting_reference=data["awaiting_reference"],
         )
 
@@ -93,8 +99,9 @@ class CouncilForm(forms.Form):
 
 class ResultsForm(forms.Form):
     results_use = forms.ChoiceField(label=_("Where the results were used"), choices=ResultUse.choices)
-    note = forms.CharField(label=_("How the results were used"), required=False,
-                           widget=forms.Textarea(attrs={"rows": 3}))
+    note = forms.CharField(
+        label=_("How the results were used"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
     participants = forms.IntegerField(label=_("Participants"), required=False, min_value=0)
 
 
@@ -110,7 +117,9 @@ class ItemCreateForm(forms.Form):
     author = forms.CharField(label=_("Author"), required=False, max_length=300)
     text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 4}))
     clause = forms.CharField(label=_("Article or clause of the draft"), required=False, max_length=300)
-    received_at = forms.DateTimeField(label=_("Received at"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+    received_at = forms.DateTimeField(
+        label=_("Received at"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
 
 
 class ImportForm(forms.Form):
@@ -124,8 +133,10 @@ class ImportForm(forms.Form):
 
 class AcceptForm(forms.Form):
     reference = forms.CharField(
-        label=_("Reference: the clause of the legal act in force, the approved budget programme or another "
-                "confirming document"),
+        label=_(
+            "Reference: the clause of the legal act in force, the approved budget programme or another "
+            "confirming document"
+        ),
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
@@ -147,10 +158,14 @@ class FollowUpForm(forms.Form):
 class PeriodForm(forms.Form):
     """A year, or a quarter of it."""
 
-    year = forms.IntegerField(label=_("Year"), min_value=2024, max_value=2100,
-                              initial=lambda: timezone.localdate().year)
+    year = forms.IntegerField(
+        label=_("Year"), min_value=2024, max_value=2100, initial=lambda: timezone.localdate().year
+    )
     quarter = forms.TypedChoiceField(
-        label=_("Quarter"), coerce=int, required=False, empty_value=None,
+        label=_("Quarter"),
+        coerce=int,
+        required=False,
+        empty_value=None,
         choices=[("", _("the whole year")), *[(q, str(q)) for q in range(1, 5)]],
     )
 
@@ -192,8 +207,9 @@ class TopicForm(forms.Form):
     body = forms.ModelChoiceField(label=_("State body"), queryset=Body.objects.none())
     title_kk = forms.CharField(label=_("Topic (Kazakh)"), max_length=300)
     title_ru = forms.CharField(label=_("Topic (Russian)"), max_length=300)
-    raised_in = forms.CharField(label=_("Where the problem was raised"), required=False,
-                                widget=forms.Textarea(attrs={"rows": 2}))
+    raised_in = forms.CharField(
+        label=_("Where the problem was raised"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     def __init__(self, *args: Any, bodies: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -215,7 +231,10 @@ class ProjectForm(forms.Form):
 class PublicationForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
     quarter = forms.TypedChoiceField(
-        label=_("Quarter"), coerce=int, required=False, empty_value=None,
+        label=_("Quarter"),
+        coerce=int,
+        required=False,
+        empty_value=None,
         choices=[("", _("annual final information")), *[(q, str(q)) for q in range(1, 5)]],
     )
     url = forms.URLField(label=_("Link where it was published"), max_length=500, assume_scheme="https")

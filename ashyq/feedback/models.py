@@ -148,7 +148,9 @@ class Source(TimeStampedModel):
 class InformationNotice(TimeStampedModel):
     """An information notice on the dates of a public discussion (000 §5, §10)."""
 
-    source = models.ForeignKey(Source, verbose_name=_("feedback source"), on_delete=models.CASCADE, related_name="notices")
+    source = models.ForeignKey(
+        Source, verbose_name=_("feedback source"), on_delete=models.CASCADE, related_name="notices"
+    )
     url = models.URLField(_("link"), max_length=500)
     published_on = models.DateField(_("published on"))
 
@@ -198,7 +200,9 @@ class Item(TimeStampedModel):
         ItemStatus.ANSWERED: set(),
     }
 
-    source = models.ForeignKey(Source, verbose_name=_("feedback source"), on_delete=models.PROTECT, related_name="items")
+    source = models.ForeignKey(
+        Source, verbose_name=_("feedback source"), on_delete=models.PROTECT, related_name="items"
+    )
     body = models.ForeignKey(
         "orgs.Body", verbose_name=_("state body"), on_delete=models.PROTECT, related_name="feedback_items"
     )
@@ -288,7 +292,11 @@ class OutreachMaterial(TimeStampedModel):
         "orgs.Body", verbose_name=_("state body"), on_delete=models.PROTECT, related_name="feedback_materials"
     )
     source = models.ForeignKey(
-        Source, verbose_name=_("feedback source"), null=True, blank=True, on_delete=models.SET_NULL,
+        Source,
+        verbose_name=_("feedback source"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="materials",
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
@@ -349,7 +357,9 @@ class ImportJob(TimeStampedModel):
         Status.FAILED: set(),
     }
 
-    source = models.ForeignKey(Source, verbose_name=_("feedback source"), on_delete=models.PROTECT, related_name="imports")
+    source = models.ForeignKey(
+        Source, verbose_name=_("feedback source"), on_delete=models.PROTECT, related_name="imports"
+    )
     file = models.FileField(_("file"), upload_to="feedback/imports/%Y/%m/")
     file_name = models.CharField(_("file name"), max_length=255)
     format = models.CharField(_("format"), max_length=20, choices=Format.choices)
@@ -413,14 +423,22 @@ class QuarterlyAnalysis(TimeStampedModel):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("responsible person"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("responsible person"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     decision = models.TextField(_("decision of the first head"), blank=True)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("first head"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("first head"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
 
     class Meta:
@@ -453,7 +471,9 @@ class Recommendation(TimeStampedModel):
     ALLOWED: dict[str, set[str]] = {Status.OPEN: {Status.DONE}, Status.DONE: set()}
 
     analysis = models.ForeignKey(
-        QuarterlyAnalysis, verbose_name=_("quarterly analysis"), on_delete=models.CASCADE,
+        QuarterlyAnalysis,
+        verbose_name=_("quarterly analysis"),
+        on_delete=models.CASCADE,
         related_name="recommendations",
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
@@ -506,7 +526,9 @@ class ProjectPublication(TimeStampedModel):
     )
     year = models.PositiveIntegerField(_("year"))
     quarter = models.PositiveSmallIntegerField(
-        _("quarter (empty: the annual final information)"), null=True, blank=True,
+        _("quarter (empty: the annual final information)"),
+        null=True,
+        blank=True,
         choices=[(q, str(q)) for q in range(1, 5)],
     )
     url = models.URLField(_("link where it was published"), max_length=500)

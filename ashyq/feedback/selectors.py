@@ -54,8 +54,11 @@ def items_list(*, user: AnyUser, filters: ItemFilters) -> QuerySet[Item]:
     """Items the reader may see, filtered, newest first, with their source and body fetched up front."""
     items = scope_to_user_bodies(Item.objects.select_related("source", "body"), user)
     conditions = {
-        "body_id": filters.body_id, "source_id": filters.source_id, "channel": filters.channel,
-        "kind": filters.kind, "status": filters.status,
+        "body_id": filters.body_id,
+        "source_id": filters.source_id,
+        "channel": filters.channel,
+        "kind": filters.kind,
+        "status": filters.status,
     }
     items = items.filter(**{name: value for name, value in conditions.items() if value})
     if filters.since is not None:
@@ -63,8 +66,9 @@ def items_list(*, user: AnyUser, filters: ItemFilters) -> QuerySet[Item]:
     if filters.until is not None:
         items = items.filter(received_at__lt=Period.day_start(filters.until + datetime.timedelta(days=1)))
     if filters.text:
-        items = items.filter(Q(text__icontains=filters.text) | Q(author__icontains=filters.text)
-                             | Q(external_id=filters.text))
+        items = items.filter(
+            Q(text__icontains=filters.text) | Q(author__icontains=filters.text) | Q(external_id=filters.text)
+        )
     if filters.outside_period:
         items = items.filter(outside_period=True)
     if filters.awaiting_reference:
@@ -184,11 +188,11 @@ def dialogue_half_years(*, body_id: int, year: int) -> list[HalfYearCheck]:
     """The two half-years of a year with the conferences and surveys that started in each."""
     sources = list(
         Source.objects.filter(body_id=body_id, kind__in=DIALOGUE_KINDS, period_start__year=year)
-        .select_related("topic").order_by("period_start")
+        .select_related("topic")
+        .order_by("period_start")
     )
     return [
-        HalfYearCheck(year, half, [s for s in sources if (s.period_start.month > 6) == (half == 2)])
-        for half in (1, 2)
+        HalfYearCheck(year, half, [s for s in sources if (s.period_start.month > 6) == (half == 2)]) for half in (1, 2)
     ]
 
 
@@ -219,8 +223,9 @@ class BodyScore:
 def feedback_scores(*, user: AnyUser, period: Period) -> list[BodyScore]:
     """F of every body the reader may see for the period: one aggregate query, one for the findings,
     the arithmetic and its explanation by the engine (000 §22–23)."""
-    bodies = list(scope_to_user_bodies(Body.objects.filter(is_active=True, outside_feedback_scope=False), user,
-                                       body_field="pk"))
+    bodies = list(
+        scope_to_user_bodies(Body.objects.filter(is_active=True, outside_feedback_scope=False), user, body_field="pk")
+    )
     ids = [body.pk for body in bodies]
     counts = feedback_counts(period=period, body_ids=ids)
     findings = {
@@ -231,8 +236,12 @@ def feedback_scores(*, user: AnyUser, period: Period) -> list[BodyScore]:
     }
     version = feedback_version_for(period)
     return [
-        BodyScore(body, counts.get(body.pk, FeedbackCounts()), findings.get(body.pk),
-                  score_counts(version, counts.get(body.pk, FeedbackCounts()), findings.get(body.pk) is None))
+        BodyScore(
+            body,
+            counts.get(body.pk, FeedbackCounts()),
+            findings.get(body.pk),
+            score_counts(version, counts.get(body.pk, FeedbackCounts()), findings.get(body.pk) is None),
+        )
         for body in bodies
     ]
 
@@ -245,12 +254,19 @@ def feedback_version_for(period: Period) -> FeedbackVersion | None:
         return None
 
 
-def score_counts(version: FeedbackVersion | None, counts: FeedbackCounts, openly_accessible: bool) -> FeedbackScore | None:
+def score_counts(
+    version: FeedbackVersion | None, counts: FeedbackCounts, openly_accessible: bool
+) -> FeedbackScore | None:
     """F by the engine from the records' counts (never computed here)."""
     if version is None:
         return None
-    return score_feedback(version, FeedbackFacts(
-        remarks_received=counts.remarks_received, remarks_accepted=counts.remarks_accepted,
-        comments_received=counts.comments_received, comments_answered=counts.comments_answered,
-        openly_accessible=openly_accessible,
-    ))
+    return score_feedback(
+        version,
+        FeedbackFacts(
+            remarks_received=counts.remarks_received,
+            remarks_accepted=counts.remarks_accepted,
+            comments_received=counts.comments_received,
+            comments_answered=counts.comments_answered,
+            openly_accessible=openly_accessible,
+        ),
+    )

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, QuerySet
@@ -40,18 +41,25 @@ from ashyq.orgs.models import Body
 PAGE_SIZE = 50
 
 
-def _bodies(request: HttpRequest) -> QuerySet[Body]:
+class AuthedRequest(HttpRequest):
+    """A request of a logged-in person (the views below are ``login_required``)."""
+
+    user: User
+
+
+def _bodies(request: AuthedRequest) -> QuerySet[Body]:
     """The bodies the reader may pick in a form or a filter."""
-    return scope_to_user_bodies(Body.objects.filter(is_active=True, outside_feedback_scope=False), request.user,
-                                body_field="pk")
+    return scope_to_user_bodies(
+        Body.objects.filter(is_active=True, outside_feedback_scope=False), request.user, body_field="pk"
+    )
 
 
-def _require_reader(request: HttpRequest) -> None:
+def _require_reader(request: AuthedRequest) -> None:
     if not (is_authorized_staff(request.user) or body_ids_for(request.user)):
         raise PermissionDenied
 
 
-def _attempt(request: HttpRequest, call: Callable[[], Any]) -> bool:
+def _attempt(request: AuthedRequest, call: Callable[[], Any]) -> bool:
     """Run one service; a refused transition or invalid value becomes a message on the page."""
     try:
         call()
@@ -64,7 +72,7 @@ def _attempt(request: HttpRequest, call: Callable[[], Any]) -> bool:
     return True
 
 
-def _form_errors(request: HttpRequest, form: Any) -> None:
+def _form_errors(request: AuthedRequest, form: Any) -> None:
     for field, errors in form.errors.items():
         label = form.fields[field].label if field in form.fields else ""
         messages.error(request, f"{label}: {' '.join(errors)}" if label else " ".join(errors))
@@ -80,7 +88,7 @@ def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
 
 
 @login_required
-def item_list(request: HttpRequest) -> HttpResponse:
+def item_list(request: AuthedRequest) -> HttpResponse:
     """The items list: filters, pagination, export of what is filtered (issue 5 item 10)."""
     _require_reader(request)
     form = forms.ItemFilterForm(request.GET or None, bodies=_bodies(request))
@@ -94,31 +102,49 @@ def item_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def item_view(request: HttpRequest, pk: int) -> HttpResponse:
+def item_view(request: AuthedRequest, pk: int) -> HttpResponse:
     item = item_detail(user=request.user, pk=pk)
-    return render(request, "feedback/item_detail.html", {
-        "item": item, "accept_form": forms.AcceptForm(initial={"reference": item.clause}),
-        "reject_form": forms.RejectForm(initial={"reason": item.answer_text}), "answer_form": forms.AnswerForm(),
-        "follow_up_form": forms.FollowUpForm(),
-    })
+    return render(
+        request,
+        "feedback/item_detail.html",
+        {
+            "item": item,
+            "accept_form": forms.AcceptForm(initial={"reference": item.clause}),
+            "reject_form": forms.RejectForm(initial={"reason": item.answer_text}),
+            "answer_form": forms.AnswerForm(),
+            "follow_up_form": forms.FollowUpForm(),
+        },
+    )
 
 
 ITEM_ACTIONS: dict[str, tuple[type[Any] | None, Callable[..., Item]]] = {
-    "accept": (forms.AcceptForm, lambda item, data, user: items.item_accept(
-        item=item, reference=data["reference"], actor=user)),
-    "reject": (forms.RejectForm, lambda item, data, user: items.item_reject(
-        item=item, reason=data["reason"], actor=user)),
-    "answer": (forms.AnswerForm, lambda item, data, user: items.item_answer(
-        item=item, answer=data["answer"], answered_on=data["answered_on"], actor=user)),
+    "accept": (
+        forms.AcceptForm,
+        lambda item, data, user: items.item_accept(item=item, reference=data["reference"], actor=user),
+    ),
+    "reject": (
+        forms.RejectForm,
+        lambda item, data, user: items.item_reject(item=item, reason=data["reason"], actor=user),
+    ),
+    "answer": (
+        forms.AnswerForm,
+        lambda item, data, user: items.item_answer(
+            item=item, answer=data["answer"], answered_on=data["answered_on"], actor=user
+        ),
+    ),
     "reclassify": (None, lambda item, data, user: items.item_reclassify(item=item, actor=user)),
-    "follow-up": (forms.FollowUpForm, lambda item, data, user: items.item_follow_up_mark(
-        item=item, follow_up=data["follow_up"], note=data["note"], actor=user)),
+    "follow-up": (
+        forms.FollowUpForm,
+        lambda item, data, user: items.item_follow_up_mark(
+            item=item, follow_up=data["follow_up"], note=data["note"], actor=user
+        ),
+    ),
 }
 
 
 @login_required
 @require_POST
-def item_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+def item_action(request: AuthedRequest, pk: int, action: str) -> HttpResponse:
     """One transition of an item; a wrong one is refused with the service's message."""
     if action not in ITEM_ACTIONS:
         raise Http404
@@ -136,19 +162,20 @@ def item_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
 
 @login_required
-def source_list(request: HttpRequest) -> HttpResponse:
+def source_list(request: AuthedRequest) -> HttpResponse:
     _require_reader(request)
     kind = request.GET.get("kind", "")
     kind = kind if kind in SourceKind.values else ""
     page = Paginator(sources_list(user=request.user, kind=kind), PAGE_SIZE).get_page(request.GET.get("page"))
     form = forms.SourceForm(bodies=_bodies(request))
-    return render(request, "feedback/source_list.html", {"page": page, "form": form, "kind": kind,
-                                                          "kinds": SourceKind.choices})
+    return render(
+        request, "feedback/source_list.html", {"page": page, "form": form, "kind": kind, "kinds": SourceKind.choices}
+    )
 
 
 @login_required
 @require_POST
-def source_create(request: HttpRequest) -> HttpResponse:
+def source_create(request: AuthedRequest) -> HttpResponse:
     form = forms.SourceForm(request.POST, bodies=_bodies(request))
     if not form.is_valid():
         _form_errors(request, form)
@@ -160,32 +187,47 @@ def source_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def source_view(request: HttpRequest, pk: int) -> HttpResponse:
+def source_view(request: AuthedRequest, pk: int) -> HttpResponse:
     source = source_detail(user=request.user, pk=pk)
-    return render(request, "feedback/source_detail.html", {
-        "source": source, "notice_form": forms.NoticeForm(), "council_form": forms.CouncilForm(),
-        "results_form": forms.ResultsForm(), "material_form": forms.MaterialForm(),
-        "item_form": forms.ItemCreateForm(), "import_form": forms.ImportForm(),
-        "imports": source.imports.all()[:10], "is_dialogue": source.kind in DIALOGUE_KINDS,
-        "counts": source.items.order_by().values("kind", "status").annotate(n=Count("id")),
-    })
+    return render(
+        request,
+        "feedback/source_detail.html",
+        {
+            "source": source,
+            "notice_form": forms.NoticeForm(),
+            "council_form": forms.CouncilForm(),
+            "results_form": forms.ResultsForm(),
+            "material_form": forms.MaterialForm(),
+            "item_form": forms.ItemCreateForm(),
+            "import_form": forms.ImportForm(),
+            "imports": source.imports.all()[:10],
+            "is_dialogue": source.kind in DIALOGUE_KINDS,
+            "counts": source.items.order_by().values("kind", "status").annotate(n=Count("id")),
+        },
+    )
 
 
 SOURCE_ACTIONS: dict[str, tuple[type[Any], Callable[..., Any]]] = {
     "notice": (forms.NoticeForm, lambda source, data, user: sources.notice_add(source=source, actor=user, **data)),
-    "council": (forms.CouncilForm, lambda source, data, user: sources.source_council_record(
-        source=source, actor=user, **data)),
-    "results": (forms.ResultsForm, lambda source, data, user: sources.source_results_record(
-        source=source, actor=user, **data)),
-    "material": (forms.MaterialForm, lambda source, data, user: sources.material_add(
-        body=source.body, source=source, actor=user, **data)),
+    "council": (
+        forms.CouncilForm,
+        lambda source, data, user: sources.source_council_record(source=source, actor=user, **data),
+    ),
+    "results": (
+        forms.ResultsForm,
+        lambda source, data, user: sources.source_results_record(source=source, actor=user, **data),
+    ),
+    "material": (
+        forms.MaterialForm,
+        lambda source, data, user: sources.material_add(body=source.body, source=source, actor=user, **data),
+    ),
     "item": (forms.ItemCreateForm, lambda source, data, user: sources.item_create(source=source, actor=user, **data)),
 }
 
 
 @login_required
 @require_POST
-def source_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+def source_action(request: AuthedRequest, pk: int, action: str) -> HttpResponse:
     if action not in SOURCE_ACTIONS:
         raise Http404
     source = source_detail(user=request.user, pk=pk)
@@ -200,7 +242,7 @@ def source_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def import_create(request: HttpRequest, pk: int) -> HttpResponse:
+def import_create(request: AuthedRequest, pk: int) -> HttpResponse:
     """Upload a file; the import runs in the background and its page shows the progress."""
     source = source_detail(user=request.user, pk=pk)
     form = forms.ImportForm(request.POST, request.FILES)
@@ -209,15 +251,24 @@ def import_create(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("feedback:source_detail", pk=source.pk)
     jobs: list[Any] = []
     data = form.cleaned_data
-    if _attempt(request, lambda: jobs.append(imports.import_job_create(
-            source=source, upload=data["file"], file_format=data["format"], encoding=data["encoding"],
-            actor=request.user))):
+    if _attempt(
+        request,
+        lambda: jobs.append(
+            imports.import_job_create(
+                source=source,
+                upload=data["file"],
+                file_format=data["format"],
+                encoding=data["encoding"],
+                actor=request.user,
+            )
+        ),
+    ):
         return redirect("feedback:import_detail", pk=jobs[0].pk)
     return redirect("feedback:source_detail", pk=source.pk)
 
 
 @login_required
-def import_view(request: HttpRequest, pk: int) -> HttpResponse:
+def import_view(request: AuthedRequest, pk: int) -> HttpResponse:
     """The import's progress; htmx polls the progress fragment until the import has finished."""
     job = import_detail(user=request.user, pk=pk)
     template = "feedback/import_progress.html" if request.htmx else "feedback/import_detail.html"  # type: ignore[attr-defined]
@@ -232,7 +283,7 @@ def import_template(request: HttpRequest, template: str, extension: str) -> Http
 
 
 @login_required
-def source_report(request: HttpRequest, pk: int, language: str, extension: str) -> HttpResponse:
+def source_report(request: AuthedRequest, pk: int, language: str, extension: str) -> HttpResponse:
     """The report on accepted and rejected remarks/proposals of a draft (000 §7, §11)."""
     if language not in {"kk", "ru"} or extension not in documents.REPORT_FORMATS:
         raise Http404
@@ -244,7 +295,7 @@ def source_report(request: HttpRequest, pk: int, language: str, extension: str) 
 # ---------------------------------------------------------------------------------------------- summary
 
 
-def _period(request: HttpRequest) -> tuple[forms.PeriodForm, Period]:
+def _period(request: AuthedRequest) -> tuple[forms.PeriodForm, Period]:
     form = forms.PeriodForm(request.GET or None)
     if form.is_valid():
         year, quarter = form.cleaned_data["year"], form.cleaned_data["quarter"]
@@ -253,21 +304,27 @@ def _period(request: HttpRequest) -> tuple[forms.PeriodForm, Period]:
 
 
 @login_required
-def summary(request: HttpRequest) -> HttpResponse:
+def summary(request: AuthedRequest) -> HttpResponse:
     """000 §20 counts and F with its band per body and period, explained by the engine (000 §22–23)."""
     _require_reader(request)
     form, period = _period(request)
     scores = feedback_scores(user=request.user, period=period)
-    return render(request, "feedback/summary.html", {
-        "form": form, "period": period, "scores": scores,
-        "finding_form": forms.FindingForm() if is_analyst(request.user) else None,
-    })
+    return render(
+        request,
+        "feedback/summary.html",
+        {
+            "form": form,
+            "period": period,
+            "scores": scores,
+            "finding_form": forms.FindingForm() if is_analyst(request.user) else None,
+        },
+    )
 
 
 @login_required
 @require_POST
-def finding_set(request: HttpRequest) -> HttpResponse:
-    form, period = _period(request)
+def finding_set(request: AuthedRequest) -> HttpResponse:
+    _form, period = _period(request)
     finding_form = forms.FindingForm(request.POST)
     if not finding_form.is_valid():
         _form_errors(request, finding_form)
@@ -284,18 +341,24 @@ def finding_set(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def analysis_list(request: HttpRequest) -> HttpResponse:
+def analysis_list(request: AuthedRequest) -> HttpResponse:
     _require_reader(request)
-    return render(request, "feedback/analysis_list.html", {
-        "analyses": analyses_list(user=request.user)[:40],
-        "form": forms.AnalysisForm(bodies=_bodies(request)), "recommendation_form": forms.RecommendationForm(),
-        "decision_form": forms.DecisionForm(), "done_form": forms.DoneForm(),
-    })
+    return render(
+        request,
+        "feedback/analysis_list.html",
+        {
+            "analyses": analyses_list(user=request.user)[:40],
+            "form": forms.AnalysisForm(bodies=_bodies(request)),
+            "recommendation_form": forms.RecommendationForm(),
+            "decision_form": forms.DecisionForm(),
+            "done_form": forms.DoneForm(),
+        },
+    )
 
 
 @login_required
 @require_POST
-def analysis_create(request: HttpRequest) -> HttpResponse:
+def analysis_create(request: AuthedRequest) -> HttpResponse:
     form = forms.AnalysisForm(request.POST, bodies=_bodies(request))
     if not form.is_valid():
         _form_errors(request, form)
@@ -305,17 +368,21 @@ def analysis_create(request: HttpRequest) -> HttpResponse:
 
 
 ANALYSIS_ACTIONS: dict[str, tuple[type[Any] | None, Callable[..., Any]]] = {
-    "recommend": (forms.RecommendationForm, lambda analysis, data, user: followups.recommendation_add(
-        analysis=analysis, actor=user, **data)),
+    "recommend": (
+        forms.RecommendationForm,
+        lambda analysis, data, user: followups.recommendation_add(analysis=analysis, actor=user, **data),
+    ),
     "submit": (None, lambda analysis, data, user: followups.analysis_submit(analysis=analysis, actor=user)),
-    "decide": (forms.DecisionForm, lambda analysis, data, user: followups.analysis_decide(
-        analysis=analysis, actor=user, **data)),
+    "decide": (
+        forms.DecisionForm,
+        lambda analysis, data, user: followups.analysis_decide(analysis=analysis, actor=user, **data),
+    ),
 }
 
 
 @login_required
 @require_POST
-def analysis_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+def analysis_action(request: AuthedRequest, pk: int, action: str) -> HttpResponse:
     if action not in ANALYSIS_ACTIONS:
         raise Http404
     analysis = get_object_or_404(analyses_list(user=request.user), pk=pk)
@@ -330,35 +397,46 @@ def analysis_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def recommendation_done(request: HttpRequest, pk: int) -> HttpResponse:
+def recommendation_done(request: AuthedRequest, pk: int) -> HttpResponse:
     recommendation = get_object_or_404(
-        Recommendation.objects.select_related("analysis__body").filter(
-            analysis__in=analyses_list(user=request.user)), pk=pk)
+        Recommendation.objects.select_related("analysis__body").filter(analysis__in=analyses_list(user=request.user)),
+        pk=pk,
+    )
     form = forms.DoneForm(request.POST)
     if not form.is_valid():
         _form_errors(request, form)
-    elif _attempt(request, lambda: followups.recommendation_complete(
-            recommendation=recommendation, actor=request.user, **form.cleaned_data)):
+    elif _attempt(
+        request,
+        lambda: followups.recommendation_complete(
+            recommendation=recommendation, actor=request.user, **form.cleaned_data
+        ),
+    ):
         messages.success(request, _("Saved."))
     return redirect("feedback:analysis_list")
 
 
 @login_required
-def topic_list(request: HttpRequest) -> HttpResponse:
+def topic_list(request: AuthedRequest) -> HttpResponse:
     """Problem topics, the conferences and surveys on them, and the half-year check of 000 §18."""
     _require_reader(request)
     form, period = _period(request)
     bodies = _bodies(request)
     checks = [(body, dialogue_half_years(body_id=body.pk, year=period.start.year)) for body in bodies[:20]]
-    return render(request, "feedback/topic_list.html", {
-        "topics": topics_list(user=request.user)[:100], "checks": checks, "form": form,
-        "topic_form": forms.TopicForm(bodies=bodies),
-    })
+    return render(
+        request,
+        "feedback/topic_list.html",
+        {
+            "topics": topics_list(user=request.user)[:100],
+            "checks": checks,
+            "form": form,
+            "topic_form": forms.TopicForm(bodies=bodies),
+        },
+    )
 
 
 @login_required
 @require_POST
-def topic_create(request: HttpRequest) -> HttpResponse:
+def topic_create(request: AuthedRequest) -> HttpResponse:
     form = forms.TopicForm(request.POST, bodies=_bodies(request))
     if not form.is_valid():
         _form_errors(request, form)
@@ -368,19 +446,24 @@ def topic_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def project_list(request: HttpRequest) -> HttpResponse:
+def project_list(request: AuthedRequest) -> HttpResponse:
     """Projects with their quarterly interim and annual final information; missing ones overdue (000 §16)."""
     _require_reader(request)
     projects = list(projects_list(user=request.user)[:50])
-    return render(request, "feedback/project_list.html", {
-        "rows": [(project, publication_schedule(project)) for project in projects],
-        "form": forms.ProjectForm(bodies=_bodies(request)), "publication_form": forms.PublicationForm(),
-    })
+    return render(
+        request,
+        "feedback/project_list.html",
+        {
+            "rows": [(project, publication_schedule(project)) for project in projects],
+            "form": forms.ProjectForm(bodies=_bodies(request)),
+            "publication_form": forms.PublicationForm(),
+        },
+    )
 
 
 @login_required
 @require_POST
-def project_create(request: HttpRequest) -> HttpResponse:
+def project_create(request: AuthedRequest) -> HttpResponse:
     form = forms.ProjectForm(request.POST, bodies=_bodies(request))
     if not form.is_valid():
         _form_errors(request, form)
@@ -391,13 +474,11 @@ def project_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def publication_add(request: HttpRequest, pk: int) -> HttpResponse:
+def publication_add(request: AuthedRequest, pk: int) -> HttpResponse:
     project = get_object_or_404(projects_list(user=request.user), pk=pk)
     form = forms.PublicationForm(request.POST)
     if not form.is_valid():
         _form_errors(request, form)
-    elif _attempt(request, lambda: followups.publication_add(project=project, actor=request.user,
-                                                              **form.cleaned_data)):
+    elif _attempt(request, lambda: followups.publication_add(project=project, actor=request.user, **form.cleaned_data)):
         messages.success(request, _("Saved."))
     return redirect("feedback:project_list")
-

@@ -22,7 +22,7 @@ TEMPLATE = (
     "A-1,remark,Иванов,Изменить пункт 5,п. 5,2026-09-02 10:15,accepted,Приказ № 12 п. 5,,,\n"
     "A-2,remark,Петров,Исключить пункт 7,п. 7,03.09.2026,rejected,,Противоречит Кодексу,,\n"
     "A-3,comment,Сидоров,Хороший проект,,2026-09-04,,,,,\n"
-    "A-4,comment,Асанов,=HYPERLINK(\"http://x\"),,2026-09-20,answered,,,Спасибо,2026-09-21\n"
+    'A-4,comment,Асанов,=HYPERLINK("http://x"),,2026-09-20,answered,,,Спасибо,2026-09-21\n'
 )
 PORTAL = (
     "id;parent_id;author;text;clause;status;date\n"
@@ -52,8 +52,9 @@ def _upload(content: bytes, name: str = "items.csv") -> SimpleUploadedFile:
 
 def _run(source, officer, content: bytes, *, file_format="template", encoding="auto", name="items.csv", capture=None):
     with capture(execute=True):
-        job = import_job_create(source=source, upload=_upload(content, name), file_format=file_format,
-                                encoding=encoding, actor=officer)
+        job = import_job_create(
+            source=source, upload=_upload(content, name), file_format=file_format, encoding=encoding, actor=officer
+        )
     job.refresh_from_db()
     return job
 
@@ -80,8 +81,9 @@ def test_importing_the_same_file_again_changes_nothing(officer_a, source, django
     assert list(Item.objects.order_by("pk").values()) == before
 
 
-def test_a_file_with_bad_rows_is_refused_whole_with_every_bad_row(officer_a, source,
-                                                                  django_capture_on_commit_callbacks):
+def test_a_file_with_bad_rows_is_refused_whole_with_every_bad_row(
+    officer_a, source, django_capture_on_commit_callbacks
+):
     # given a file with one good row and four bad ones
     content = (
         "external_id,kind,text,received_at,status,reference\n"
@@ -104,22 +106,21 @@ def test_a_file_with_bad_rows_is_refused_whole_with_every_bad_row(officer_a, sou
     assert AuditEvent.objects.filter(event_type="feedback.import.refused").count() == 1
 
 
-def test_cp1251_is_detected_and_a_wrong_encoding_is_explained(officer_a, source,
-                                                              django_capture_on_commit_callbacks):
+def test_cp1251_is_detected_and_a_wrong_encoding_is_explained(officer_a, source, django_capture_on_commit_callbacks):
     job = _run(source, officer_a, TEMPLATE.encode("cp1251"), capture=django_capture_on_commit_callbacks)
     assert job.status == ImportJob.Status.DONE
     assert Item.objects.get(external_id="A-3").author == "Сидоров"
     other = SourceFactory(body=source.body)
-    job = _run(other, officer_a, TEMPLATE.encode("cp1251"), encoding="utf-8",
-               capture=django_capture_on_commit_callbacks)
+    job = _run(
+        other, officer_a, TEMPLATE.encode("cp1251"), encoding="utf-8", capture=django_capture_on_commit_callbacks
+    )
     assert job.status == ImportJob.Status.FAILED
     assert "UTF-8" in job.errors[0]["reason"] or "utf-8" in job.errors[0]["reason"]
 
 
 def test_the_open_npa_portal_format(officer_a, source, django_capture_on_commit_callbacks):
     # given the portal's comments with nested replies of the body and dates without a year
-    job = _run(source, officer_a, PORTAL.encode(), file_format="npa_portal",
-               capture=django_capture_on_commit_callbacks)
+    job = _run(source, officer_a, PORTAL.encode(), file_format="npa_portal", capture=django_capture_on_commit_callbacks)
     assert job.status == ImportJob.Status.DONE, job.errors
     # then replies are answers, not items; a status makes a remark/proposal
     items = {item.external_id: item for item in Item.objects.all()}
@@ -156,19 +157,23 @@ def test_an_xlsx_file_is_read(officer_a, source, django_capture_on_commit_callba
 
 
 def test_a_row_of_another_body_is_refused(officer_a, source, django_capture_on_commit_callbacks):
-    content = "external_id,kind,text,received_at,body_npa_id\n1,remark,x,2026-09-02,999999\n".encode()
+    content = b"external_id,kind,text,received_at,body_npa_id\n1,remark,x,2026-09-02,999999\n"
     job = _run(source, officer_a, content, capture=django_capture_on_commit_callbacks)
     assert job.status == ImportJob.Status.FAILED and "not the body" in job.errors[0]["reason"]
 
 
 def test_empty_and_oversized_files_are_refused_on_upload(officer_a, source, settings):
     with pytest.raises(ValidationError, match="empty"):
-        import_job_create(source=source, upload=_upload(b""), file_format="template", encoding="auto",
-                          actor=officer_a)
+        import_job_create(source=source, upload=_upload(b""), file_format="template", encoding="auto", actor=officer_a)
     settings.ASHYQ_UPLOAD_LIMIT_MB = 1
     with pytest.raises(ValidationError, match="limit"):
-        import_job_create(source=source, upload=_upload(b"x" * (1024 * 1024 + 1)), file_format="template",
-                          encoding="auto", actor=officer_a)
+        import_job_create(
+            source=source,
+            upload=_upload(b"x" * (1024 * 1024 + 1)),
+            file_format="template",
+            encoding="auto",
+            actor=officer_a,
+        )
     assert not ImportJob.objects.exists()
 
 
@@ -181,5 +186,6 @@ def test_an_officer_of_another_body_cannot_import(officer_b, source):
     from django.core.exceptions import PermissionDenied
 
     with pytest.raises(PermissionDenied):
-        import_job_create(source=source, upload=_upload(TEMPLATE.encode()), file_format="template",
-                          encoding="auto", actor=officer_b)
+        import_job_create(
+            source=source, upload=_upload(TEMPLATE.encode()), file_format="template", encoding="auto", actor=officer_b
+        )

@@ -103,7 +103,7 @@ def test_accept_from_the_page_and_a_wrong_transition_shows_the_message(client, o
 @pytest.mark.parametrize("language", ["kk", "ru"])
 def test_the_draft_report_in_every_format_and_language(client, officer_a, items_a, language, extension):
     # given a draft with one accepted and one rejected remark
-    source, remarks, _comments = items_a
+    source, _remarks, _comments = items_a
     ItemFactory(source=source, status=ItemStatus.ACCEPTED, reference="Бұйрық № 5, 2-тармақ")
     ItemFactory(source=source, status=ItemStatus.REJECTED, rejection_reason="Кодекске қайшы")
     client.force_login(officer_a)
@@ -115,8 +115,9 @@ def test_the_draft_report_in_every_format_and_language(client, officer_a, items_
     if extension == "pdf":
         assert content.startswith(b"%PDF")
     elif extension == "docx":
-        text = "\n".join(cell.text for table in Document(io.BytesIO(content)).tables for row in table.rows
-                         for cell in row.cells)
+        text = "\n".join(
+            cell.text for table in Document(io.BytesIO(content)).tables for row in table.rows for cell in row.cells
+        )
         assert "Бұйрық № 5, 2-тармақ" in text and "Кодекске қайшы" in text
         heading = Document(io.BytesIO(content)).paragraphs[0].text
         assert heading.startswith("Қабылданған" if language == "kk" else "Отчет")
@@ -130,8 +131,13 @@ def test_the_summary_gives_f_from_the_records(client, analyst, body_a, body_b, d
     source = SourceFactory(body=body_a)
     ItemFactory.create_batch(3, source=source, status=ItemStatus.ACCEPTED, reference="п. 1")
     ItemFactory(source=source, status=ItemStatus.REJECTED, rejection_reason="нет")
-    ItemFactory(source=source, kind=ItemKind.COMMENT, status=ItemStatus.ANSWERED, answer_text="да",
-                answered_on=datetime.date(2026, 9, 6))
+    ItemFactory(
+        source=source,
+        kind=ItemKind.COMMENT,
+        status=ItemStatus.ANSWERED,
+        answer_text="да",
+        answered_on=datetime.date(2026, 9, 6),
+    )
     ItemFactory(source=source, kind=ItemKind.COMMENT)
     # and an item of 2025, outside the period
     ItemFactory(source=source, received_at=datetime.datetime(2025, 12, 31, 23, 0, tzinfo=ALMATY))
@@ -151,12 +157,14 @@ def test_the_summary_gives_f_from_the_records(client, analyst, body_a, body_b, d
 def test_the_analyst_sets_not_openly_accessible_and_f_becomes_zero(client, analyst, officer_a, body_a):
     SourceFactory(body=body_a)
     client.force_login(officer_a)
-    response = client.post(reverse("feedback:finding_set") + "?year=2026", {"body": body_a.pk, "reason": "x"},
-                           follow=True)
+    response = client.post(
+        reverse("feedback:finding_set") + "?year=2026", {"body": body_a.pk, "reason": "x"}, follow=True
+    )
     assert not NotAccessibleFinding.objects.exists()
     client.force_login(analyst)
-    client.post(reverse("feedback:finding_set") + "?year=2026",
-                {"body": body_a.pk, "reason": "Жоба порталда жарияланбаған"})
+    client.post(
+        reverse("feedback:finding_set") + "?year=2026", {"body": body_a.pk, "reason": "Жоба порталда жарияланбаған"}
+    )
     finding = NotAccessibleFinding.objects.get()
     assert (finding.period_start, finding.period_end) == (datetime.date(2026, 1, 1), datetime.date(2026, 12, 31))
     assert AuditEvent.objects.filter(event_type="feedback.finding.set").count() == 1

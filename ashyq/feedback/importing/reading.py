@@ -89,8 +89,9 @@ def _columns(header: list[Any], aliases: Mapping[str, tuple[str, ...]], required
 
 
 def _csv_rows(table: Table) -> Iterator[tuple[int, list[Any]]]:
-    text = io.TextIOWrapper(table.handle, encoding="utf-8-sig" if table.encoding == "utf-8" else table.encoding,
-                            errors="strict", newline="")
+    text = io.TextIOWrapper(
+        table.handle, encoding="utf-8-sig" if table.encoding == "utf-8" else table.encoding, errors="strict", newline=""
+    )
     line = 1
     try:
         sample = text.read(8192)
@@ -103,13 +104,14 @@ def _csv_rows(table: Table) -> Iterator[tuple[int, list[Any]]]:
             line = reader.line_num + 1
     except UnicodeDecodeError:
         raise FileRefused(
-            _("The file is not in the %(encoding)s encoding (near line %(line)s): save it as UTF-8 or choose "
-              "cp1251.") % {"encoding": table.encoding, "line": line},
+            _("The file is not in the %(encoding)s encoding (near line %(line)s): save it as UTF-8 or choose cp1251.")
+            % {"encoding": table.encoding, "line": line},
             line,
         ) from None
     except csv.Error as error:
-        raise FileRefused(_("The CSV is broken near line %(line)s: %(error)s") % {"line": line, "error": error},
-                          line) from None
+        raise FileRefused(
+            _("The CSV is broken near line %(line)s: %(error)s") % {"line": line, "error": error}, line
+        ) from None
     finally:
         text.detach()  # the caller owns the binary handle and reads it again
 
@@ -119,7 +121,7 @@ def _xlsx_rows(table: Table) -> Iterator[tuple[int, list[Any]]]:
 
     try:
         workbook = load_workbook(table.handle, read_only=True, data_only=True)
-    except Exception:  # noqa: BLE001 — openpyxl raises many kinds for a damaged file
+    except Exception:
         raise FileRefused(_("The XLSX file cannot be opened; it may be damaged.")) from None
     for line, row in enumerate(workbook.worksheets[0].iter_rows(values_only=True), start=1):
         yield line, list(row)

@@ -73,9 +73,15 @@ PORTAL_ALIASES: dict[str, tuple[str, ...]] = {
 PORTAL_REQUIRED = ("external_id", "parent_id", "text", "status", "date")
 
 KIND_WORDS = {
-    "remark": ItemKind.REMARK, "proposal": ItemKind.REMARK, "ескерту": ItemKind.REMARK,
-    "ұсыныс": ItemKind.REMARK, "замечание": ItemKind.REMARK, "предложение": ItemKind.REMARK,
-    "comment": ItemKind.COMMENT, "түсініктеме": ItemKind.COMMENT, "комментарий": ItemKind.COMMENT,
+    "remark": ItemKind.REMARK,
+    "proposal": ItemKind.REMARK,
+    "ескерту": ItemKind.REMARK,
+    "ұсыныс": ItemKind.REMARK,
+    "замечание": ItemKind.REMARK,
+    "предложение": ItemKind.REMARK,
+    "comment": ItemKind.COMMENT,
+    "түсініктеме": ItemKind.COMMENT,
+    "комментарий": ItemKind.COMMENT,
 }
 STATUS_WORDS = {status.value: status for status in ItemStatus}
 PORTAL_ACCEPTED = {"принято", "қабылданды"}
@@ -154,11 +160,16 @@ def template_row(values: dict[str, Any], source: Source) -> ItemRow:
         raise RowError(_("kind must be remark or comment"))
     received_at = parse_moment(values.get("received_at"), "received_at")
     row = ItemRow(
-        external_id=external_id, kind=kind,
+        external_id=external_id,
+        kind=kind,
         status=ItemStatus.RECEIVED if kind == ItemKind.REMARK else ItemStatus.UNANSWERED,
-        author=_text(values, "author"), text=_required(values, "text", MAX_TEXT), clause=_text(values, "clause"),
-        received_at=received_at, outside_period=not source.contains(received_at.date()),
-        reference=_text(values, "reference", MAX_TEXT), rejection_reason=_text(values, "reason", MAX_TEXT),
+        author=_text(values, "author"),
+        text=_required(values, "text", MAX_TEXT),
+        clause=_text(values, "clause"),
+        received_at=received_at,
+        outside_period=not source.contains(received_at.date()),
+        reference=_text(values, "reference", MAX_TEXT),
+        rejection_reason=_text(values, "reason", MAX_TEXT),
         answer_text=_text(values, "answer", MAX_TEXT),
     )
     if values.get("answered_on"):
@@ -216,10 +227,15 @@ def portal_row(values: dict[str, Any], source: Source, reply: PortalReply | None
     if word and word not in PORTAL_ACCEPTED | PORTAL_REJECTED:
         raise RowError(_("status %(status)r is neither «Принято» nor «Не принято»") % {"status": portal_status})
     row = ItemRow(
-        external_id=_required(values, "external_id", 64), kind=ItemKind.REMARK if word else ItemKind.COMMENT,
-        status=ItemStatus.RECEIVED if word else ItemStatus.UNANSWERED, author=_text(values, "author"),
-        text=_required(values, "text", MAX_TEXT), clause=_text(values, "clause"), received_at=received_at,
-        outside_period=not source.contains(received_at.date()), portal_status=portal_status,
+        external_id=_required(values, "external_id", 64),
+        kind=ItemKind.REMARK if word else ItemKind.COMMENT,
+        status=ItemStatus.RECEIVED if word else ItemStatus.UNANSWERED,
+        author=_text(values, "author"),
+        text=_required(values, "text", MAX_TEXT),
+        clause=_text(values, "clause"),
+        received_at=received_at,
+        outside_period=not source.contains(received_at.date()),
+        portal_status=portal_status,
         reference=_text(values, "reference", MAX_TEXT),
     )
     if reply is not None:

@@ -26,15 +26,23 @@ def finding_set(*, body: Body, period: Period, reason: str, actor: User) -> NotA
     if not reason.strip():
         raise ValidationError(_("Give the reason: what was not openly accessible."))
     finding, created = NotAccessibleFinding.objects.select_for_update().get_or_create(
-        body=body, period_start=period.start, period_end=period.end,
+        body=body,
+        period_start=period.start,
+        period_end=period.end,
         defaults={"reason": reason.strip(), "set_by": actor},
     )
     old = None if created else {"reason": finding.reason}
     if not created:
         finding.reason, finding.set_by = reason.strip(), actor
         finding.save(update_fields=["reason", "set_by", "updated_at"])
-    audit_record(actor=actor, event="feedback.finding.set", target=finding, body=body, old=old,
-                 new={"reason": finding.reason, "period": str(period)})
+    audit_record(
+        actor=actor,
+        event="feedback.finding.set",
+        target=finding,
+        body=body,
+        old=old,
+        new={"reason": finding.reason, "period": str(period)},
+    )
     return finding
 
 
@@ -42,6 +50,7 @@ def finding_set(*, body: Body, period: Period, reason: str, actor: User) -> NotA
 def finding_clear(*, finding: NotAccessibleFinding, actor: User) -> None:
     """Withdraw the finding (the materials were accessible after all)."""
     require_analyst(actor)
-    audit_record(actor=actor, event="feedback.finding.cleared", target=finding, body=finding.body,
-                 old={"reason": finding.reason})
+    audit_record(
+        actor=actor, event="feedback.finding.cleared", target=finding, body=finding.body, old={"reason": finding.reason}
+    )
     finding.delete()

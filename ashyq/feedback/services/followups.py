@@ -26,24 +26,35 @@ ANALYSIS_FIELDS = ["status", "findings", "appeals_count", "social_comments_count
 
 
 @transaction.atomic
-def analysis_create(*, body: Body, year: int, quarter: int, findings: str, appeals_count: int,
-                    social_comments_count: int, actor: User) -> QuarterlyAnalysis:
+def analysis_create(
+    *, body: Body, year: int, quarter: int, findings: str, appeals_count: int, social_comments_count: int, actor: User
+) -> QuarterlyAnalysis:
     """The responsible officer's analysis of a quarter's appeals and social-media comments (000 §14)."""
     require_body_access(actor, body)
     if QuarterlyAnalysis.objects.filter(body=body, year=year, quarter=quarter).exists():
         raise ValidationError(_("The analysis of this quarter already exists."))
-    analysis = QuarterlyAnalysis(body=body, year=year, quarter=quarter, findings=findings.strip(),
-                                 appeals_count=appeals_count, social_comments_count=social_comments_count)
+    analysis = QuarterlyAnalysis(
+        body=body,
+        year=year,
+        quarter=quarter,
+        findings=findings.strip(),
+        appeals_count=appeals_count,
+        social_comments_count=social_comments_count,
+    )
     analysis.full_clean()
     analysis.save()
-    audit_record(actor=actor, event="feedback.analysis.created", target=analysis, body=body,
-                 new=snapshot(analysis, ANALYSIS_FIELDS))
+    audit_record(
+        actor=actor,
+        event="feedback.analysis.created",
+        target=analysis,
+        body=body,
+        new=snapshot(analysis, ANALYSIS_FIELDS),
+    )
     return analysis
 
 
 @transaction.atomic
-def recommendation_add(*, analysis: QuarterlyAnalysis, kind: str, text: str, unit: str,
-                       actor: User) -> Recommendation:
+def recommendation_add(*, analysis: QuarterlyAnalysis, kind: str, text: str, unit: str, actor: User) -> Recommendation:
     """A recommendation of the analysis, assigned to a structural unit (000 §14)."""
     require_body_access(actor, analysis.body)
     analysis = QuarterlyAnalysis.objects.select_for_update().get(pk=analysis.pk)
@@ -52,8 +63,13 @@ def recommendation_add(*, analysis: QuarterlyAnalysis, kind: str, text: str, uni
     recommendation = Recommendation(analysis=analysis, kind=kind, text=text.strip(), unit=unit.strip())
     recommendation.full_clean()
     recommendation.save()
-    audit_record(actor=actor, event="feedback.recommendation.added", target=recommendation, body=analysis.body,
-                 new=snapshot(recommendation, ["kind", "text", "unit"]))
+    audit_record(
+        actor=actor,
+        event="feedback.recommendation.added",
+        target=recommendation,
+        body=analysis.body,
+        new=snapshot(recommendation, ["kind", "text", "unit"]),
+    )
     return recommendation
 
 
@@ -68,10 +84,19 @@ def analysis_submit(*, analysis: QuarterlyAnalysis, actor: User) -> QuarterlyAna
         raise InvalidTransition(_("Add at least one recommendation before submitting the analysis (000 §14)."))
     old = snapshot(analysis, ANALYSIS_FIELDS)
     analysis.status, analysis.submitted_at, analysis.submitted_by = (
-        QuarterlyAnalysis.Status.SUBMITTED, timezone.now(), actor)
+        QuarterlyAnalysis.Status.SUBMITTED,
+        timezone.now(),
+        actor,
+    )
     analysis.save(update_fields=["status", "submitted_at", "submitted_by", "updated_at"])
-    audit_record(actor=actor, event="feedback.analysis.submitted", target=analysis, body=analysis.body, old=old,
-                 new=snapshot(analysis, ANALYSIS_FIELDS))
+    audit_record(
+        actor=actor,
+        event="feedback.analysis.submitted",
+        target=analysis,
+        body=analysis.body,
+        old=old,
+        new=snapshot(analysis, ANALYSIS_FIELDS),
+    )
     return analysis
 
 
@@ -89,49 +114,71 @@ def analysis_decide(*, analysis: QuarterlyAnalysis, decision: str, actor: User) 
     analysis.status, analysis.decision = QuarterlyAnalysis.Status.DECIDED, decision.strip()
     analysis.decided_at, analysis.decided_by = timezone.now(), actor
     analysis.save(update_fields=["status", "decision", "decided_at", "decided_by", "updated_at"])
-    audit_record(actor=actor, event="feedback.analysis.decided", target=analysis, body=analysis.body, old=old,
-                 new=snapshot(analysis, ANALYSIS_FIELDS))
+    audit_record(
+        actor=actor,
+        event="feedback.analysis.decided",
+        target=analysis,
+        body=analysis.body,
+        old=old,
+        new=snapshot(analysis, ANALYSIS_FIELDS),
+    )
     return analysis
 
 
 @transaction.atomic
-def recommendation_complete(*, recommendation: Recommendation, done_on: datetime.date, note: str,
-                            actor: User) -> Recommendation:
+def recommendation_complete(
+    *, recommendation: Recommendation, done_on: datetime.date, note: str, actor: User
+) -> Recommendation:
     """The unit reports the recommendation done, after the first head's decision (000 §15)."""
     require_body_access(actor, recommendation.analysis.body)
-    recommendation = Recommendation.objects.select_for_update().select_related("analysis__body").get(
-        pk=recommendation.pk)
+    recommendation = (
+        Recommendation.objects.select_for_update().select_related("analysis__body").get(pk=recommendation.pk)
+    )
     if recommendation.analysis.status != QuarterlyAnalysis.Status.DECIDED:
         raise InvalidTransition(_("A recommendation is carried out after the first head has considered it."))
     if not recommendation.can_complete():
         raise InvalidTransition(_("This recommendation is already done."))
     old = snapshot(recommendation, ["status", "done_on", "done_note"])
     recommendation.status, recommendation.done_on, recommendation.done_note = (
-        Recommendation.Status.DONE, done_on, note.strip())
+        Recommendation.Status.DONE,
+        done_on,
+        note.strip(),
+    )
     recommendation.save(update_fields=["status", "done_on", "done_note", "updated_at"])
-    audit_record(actor=actor, event="feedback.recommendation.done", target=recommendation,
-                 body=recommendation.analysis.body, old=old,
-                 new=snapshot(recommendation, ["status", "done_on", "done_note"]))
+    audit_record(
+        actor=actor,
+        event="feedback.recommendation.done",
+        target=recommendation,
+        body=recommendation.analysis.body,
+        old=old,
+        new=snapshot(recommendation, ["status", "done_on", "done_note"]),
+    )
     return recommendation
 
 
 @transaction.atomic
-def project_create(*, body: Body, title_kk: str, title_ru: str, start_year: int, end_year: int,
-                   actor: User) -> Project:
+def project_create(*, body: Body, title_kk: str, title_ru: str, start_year: int, end_year: int, actor: User) -> Project:
     """A project or initiative whose results the body will publish (000 §16)."""
     require_body_access(actor, body)
-    project = Project(body=body, title_kk=title_kk.strip(), title_ru=title_ru.strip(), start_year=start_year,
-                      end_year=end_year)
+    project = Project(
+        body=body, title_kk=title_kk.strip(), title_ru=title_ru.strip(), start_year=start_year, end_year=end_year
+    )
     project.full_clean()
     project.save()
-    audit_record(actor=actor, event="feedback.project.created", target=project, body=body,
-                 new=snapshot(project, ["title_kk", "title_ru", "start_year", "end_year"]))
+    audit_record(
+        actor=actor,
+        event="feedback.project.created",
+        target=project,
+        body=body,
+        new=snapshot(project, ["title_kk", "title_ru", "start_year", "end_year"]),
+    )
     return project
 
 
 @transaction.atomic
-def publication_add(*, project: Project, year: int, quarter: int | None, url: str, published_on: datetime.date,
-                    actor: User) -> ProjectPublication:
+def publication_add(
+    *, project: Project, year: int, quarter: int | None, url: str, published_on: datetime.date, actor: User
+) -> ProjectPublication:
     """Quarterly interim (``quarter`` 1–4) or annual final (``quarter`` None) information (000 §16)."""
     require_body_access(actor, project.body)
     if not project.start_year <= year <= project.end_year:
@@ -141,6 +188,11 @@ def publication_add(*, project: Project, year: int, quarter: int | None, url: st
     publication = ProjectPublication(project=project, year=year, quarter=quarter, url=url, published_on=published_on)
     publication.full_clean()
     publication.save()
-    audit_record(actor=actor, event="feedback.publication.added", target=publication, body=project.body,
-                 new=snapshot(publication, ["year", "quarter", "url", "published_on"]))
+    audit_record(
+        actor=actor,
+        event="feedback.publication.added",
+        target=publication,
+        body=project.body,
+        new=snapshot(publication, ["year", "quarter", "url", "published_on"]),
+    )
     return publication

@@ -53,8 +53,9 @@ def upload_limit_bytes() -> int:
 
 
 @transaction.atomic
-def import_job_create(*, source: Source, upload: UploadedFile, file_format: str, encoding: str,
-                      actor: User) -> ImportJob:
+def import_job_create(
+    *, source: Source, upload: UploadedFile, file_format: str, encoding: str, actor: User
+) -> ImportJob:
     """Keep the uploaded file and queue its import; the task starts after the commit."""
     require_body_access(actor, source.body)
     if not upload.size:
@@ -65,13 +66,23 @@ def import_job_create(*, source: Source, upload: UploadedFile, file_format: str,
         )
     if encoding not in ENCODINGS:
         raise ValidationError(_("Unknown encoding %(encoding)s.") % {"encoding": encoding})
-    job = ImportJob(source=source, format=ImportJob.Format(file_format), encoding=encoding,
-                    language=get_language() or settings.LANGUAGE_CODE, file_name=(upload.name or "upload")[:255],
-                    created_by=actor)
+    job = ImportJob(
+        source=source,
+        format=ImportJob.Format(file_format),
+        encoding=encoding,
+        language=get_language() or settings.LANGUAGE_CODE,
+        file_name=(upload.name or "upload")[:255],
+        created_by=actor,
+    )
     job.file.save(job.file_name, upload, save=False)
     job.save()
-    audit_record(actor=actor, event="feedback.import.queued", target=job, body=source.body,
-                 new={"source": source.pk, "file": job.file_name, "format": job.format, "size": upload.size})
+    audit_record(
+        actor=actor,
+        event="feedback.import.queued",
+        target=job,
+        body=source.body,
+        new={"source": source.pk, "file": job.file_name, "format": job.format, "size": upload.size},
+    )
     from ashyq.feedback.tasks import import_run
 
     transaction.on_commit(lambda: import_run.enqueue(job.pk))
@@ -185,16 +196,31 @@ def _run(job_id: int) -> ImportJob:
             return _refuse(job, [{"line": refused.line, "reason": refused.message}], 1)
         except Exception:
             logger.exception("feedback import %s stopped", job.pk)
-            return _refuse(job, [{"line": 0, "reason": _("The import stopped unexpectedly; nothing was written. "
-                                                         "The administrators have the details.")}], 1)
+            return _refuse(
+                job,
+                [
+                    {
+                        "line": 0,
+                        "reason": _(
+                            "The import stopped unexpectedly; nothing was written. The administrators have the details."
+                        ),
+                    }
+                ],
+                1,
+            )
     return job
 
 
 def _refuse(job: ImportJob, errors: list[dict[str, Any]], count: int) -> ImportJob:
     with transaction.atomic():
         _set(job, status=ImportJob.Status.FAILED, errors=errors)
-        audit_record(actor=job.created_by, event="feedback.import.refused", target=job, body=job.source.body,
-                     new={"bad_rows": count, "first": errors[:5]})
+        audit_record(
+            actor=job.created_by,
+            event="feedback.import.refused",
+            target=job,
+            body=job.source.body,
+            new={"bad_rows": count, "first": errors[:5]},
+        )
     return job
 
 
@@ -212,16 +238,43 @@ def _write(job: ImportJob, table: Table, source: Source, replies: dict[str, Port
             writer.add(row)
             created += 1
             outside += row.outside_period
-    _set(job, status=ImportJob.Status.DONE, created_count=created, unchanged_count=unchanged,
-         outside_period_count=outside)
-    audit_record(actor=job.created_by, event="feedback.import.completed", target=job, body=source.body,
-                 new={"created": created, "unchanged": unchanged, "outside_period": outside, "rows": job.total_rows})
+    _set(
+        job,
+        status=ImportJob.Status.DONE,
+        created_count=created,
+        unchanged_count=unchanged,
+        outside_period_count=outside,
+    )
+    audit_record(
+        actor=job.created_by,
+        event="feedback.import.completed",
+        target=job,
+        body=source.body,
+        new={"created": created, "unchanged": unchanged, "outside_period": outside, "rows": job.total_rows},
+    )
 
 
 ITEM_COLUMNS = (
-    "created_at", "updated_at", "source_id", "body_id", "channel", "kind", "status", "external_id", "author", "text",
-    "clause", "received_at", "outside_period", "portal_status", "reference", "rejection_reason", "answer_text",
-    "answered_on", "follow_up", "follow_up_note",
+    "created_at",
+    "updated_at",
+    "source_id",
+    "body_id",
+    "channel",
+    "kind",
+    "status",
+    "external_id",
+    "author",
+    "text",
+    "clause",
+    "received_at",
+    "outside_period",
+    "portal_status",
+    "reference",
+    "rejection_reason",
+    "answer_text",
+    "answered_on",
+    "follow_up",
+    "follow_up_note",
 )
 
 
@@ -235,8 +288,9 @@ class _BulkWriter:
         return self
 
     def add(self, row: ItemRow) -> None:
-        self.batch.append(Item(source=self.source, body_id=self.source.body_id, channel=self.source.channel,
-                               **row.__dict__))
+        self.batch.append(
+            Item(source=self.source, body_id=self.source.body_id, channel=self.source.channel, **row.__dict__)
+        )
         if len(self.batch) >= WRITE_BATCH:
             self.flush()
 
@@ -263,14 +317,31 @@ class _CopyWriter:
         return self
 
     def add(self, row: ItemRow) -> None:
-        self.copy.write_row((
-            self.now, self.now, self.source.pk, self.source.body_id, self.source.channel, row.kind, row.status,
-            row.external_id, row.author, row.text, row.clause, row.received_at, row.outside_period, row.portal_status,
-            row.reference, row.rejection_reason, row.answer_text, row.answered_on, "", "",
-        ))
+        self.copy.write_row(
+            (
+                self.now,
+                self.now,
+                self.source.pk,
+                self.source.body_id,
+                self.source.channel,
+                row.kind,
+                row.status,
+                row.external_id,
+                row.author,
+                row.text,
+                row.clause,
+                row.received_at,
+                row.outside_period,
+                row.portal_status,
+                row.reference,
+                row.rejection_reason,
+                row.answer_text,
+                row.answered_on,
+                "",
+                "",
+            )
+        )
 
     def __exit__(self, *exc: object) -> None:
-        self.copy_context.__exit__(*exc)  # type: ignore[arg-type]
+        self.copy_context.__exit__(*exc)
         self.cursor.close()
-
-

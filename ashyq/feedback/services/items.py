@@ -45,15 +45,22 @@ def item_accept(*, item: Item, reference: str, actor: User) -> Item:
     reference = reference.strip()
     if not reference:
         raise InvalidTransition(
-            _("A remark or proposal is accepted only with a reference to the clause of the legal act that "
-              "entered into force, the approved budget programme or another confirming document."),
+            _(
+                "A remark or proposal is accepted only with a reference to the clause of the legal act that "
+                "entered into force, the approved budget programme or another confirming document."
+            ),
             code="reference_required",
         )
     old = snapshot(item, DECISION_FIELDS)
     item.status, item.reference = ItemStatus.ACCEPTED, reference
     item.decided_at, item.decided_by = timezone.now(), actor
-    return _save(item, actor=actor, event="feedback.item.accepted", old=old,
-                 fields=["status", "reference", "decided_at", "decided_by"])
+    return _save(
+        item,
+        actor=actor,
+        event="feedback.item.accepted",
+        old=old,
+        fields=["status", "reference", "decided_at", "decided_by"],
+    )
 
 
 @transaction.atomic
@@ -71,8 +78,13 @@ def item_reject(*, item: Item, reason: str, actor: User) -> Item:
     old = snapshot(item, DECISION_FIELDS)
     item.status, item.rejection_reason = ItemStatus.REJECTED, reason
     item.decided_at, item.decided_by = timezone.now(), actor
-    return _save(item, actor=actor, event="feedback.item.rejected", old=old,
-                 fields=["status", "rejection_reason", "decided_at", "decided_by"])
+    return _save(
+        item,
+        actor=actor,
+        event="feedback.item.rejected",
+        old=old,
+        fields=["status", "rejection_reason", "decided_at", "decided_by"],
+    )
 
 
 @transaction.atomic
@@ -93,8 +105,13 @@ def item_answer(*, item: Item, answer: str, answered_on: datetime.date, actor: U
     old = snapshot(item, DECISION_FIELDS)
     item.status, item.answer_text, item.answered_on = ItemStatus.ANSWERED, answer, answered_on
     item.decided_at, item.decided_by = timezone.now(), actor
-    return _save(item, actor=actor, event="feedback.item.answered", old=old,
-                 fields=["status", "answer_text", "answered_on", "decided_at", "decided_by"])
+    return _save(
+        item,
+        actor=actor,
+        event="feedback.item.answered",
+        old=old,
+        fields=["status", "answer_text", "answered_on", "decided_at", "decided_by"],
+    )
 
 
 @transaction.atomic
@@ -122,6 +139,12 @@ def item_follow_up_mark(*, item: Item, follow_up: str, note: str, actor: User) -
     old = snapshot(item, ["follow_up", "follow_up_note"])
     item.follow_up, item.follow_up_note = follow_up, note.strip()
     item.save(update_fields=["follow_up", "follow_up_note", "updated_at"])
-    audit_record(actor=actor, event="feedback.item.followed_up", target=item, body=item.body, old=old,
-                 new=snapshot(item, ["follow_up", "follow_up_note"]))
+    audit_record(
+        actor=actor,
+        event="feedback.item.followed_up",
+        target=item,
+        body=item.body,
+        old=old,
+        new=snapshot(item, ["follow_up", "follow_up_note"]),
+    )
     return item

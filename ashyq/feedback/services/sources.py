@@ -56,17 +56,27 @@ def source_create(
     """Register what the body put up for discussion or analysed (000 §4–5, §9–10, §14, §17–18)."""
     require_body_access(actor, body)
     _refuse_outside_scope(body)
-    if topic is not None and (topic.body_id != body.pk or kind not in {SourceKind.INTERNET_CONFERENCE, SourceKind.SURVEY}):
+    if topic is not None and (
+        topic.body_id != body.pk or kind not in {SourceKind.INTERNET_CONFERENCE, SourceKind.SURVEY}
+    ):
         raise ValidationError(_("Only the body's own internet conferences and surveys are linked to its topics."))
     source = Source(
-        body=body, kind=SourceKind(kind), channel=CHANNEL_OF_KIND[SourceKind(kind)], title_kk=title_kk.strip(),
-        title_ru=title_ru.strip(), url=url, external_id=external_id.strip(), period_start=period_start,
-        period_end=period_end, topic=topic,
+        body=body,
+        kind=SourceKind(kind),
+        channel=CHANNEL_OF_KIND[SourceKind(kind)],
+        title_kk=title_kk.strip(),
+        title_ru=title_ru.strip(),
+        url=url,
+        external_id=external_id.strip(),
+        period_start=period_start,
+        period_end=period_end,
+        topic=topic,
     )
     source.full_clean()
     source.save()
-    audit_record(actor=actor, event="feedback.source.created", target=source, body=body,
-                 new=snapshot(source, SOURCE_FIELDS))
+    audit_record(
+        actor=actor, event="feedback.source.created", target=source, body=body, new=snapshot(source, SOURCE_FIELDS)
+    )
     return source
 
 
@@ -77,8 +87,13 @@ def notice_add(*, source: Source, url: str, published_on: datetime.date, actor: 
     notice = InformationNotice(source=source, url=url, published_on=published_on)
     notice.full_clean()
     notice.save()
-    audit_record(actor=actor, event="feedback.notice.added", target=notice, body=source.body,
-                 new={"source": source.pk, "url": url, "published_on": published_on})
+    audit_record(
+        actor=actor,
+        event="feedback.notice.added",
+        target=notice,
+        body=source.body,
+        new={"source": source.pk, "url": url, "published_on": published_on},
+    )
     return notice
 
 
@@ -94,14 +109,21 @@ def source_council_record(*, source: Source, meeting_date: datetime.date, decisi
     old = snapshot(source, ["council_date", "council_decision"])
     source.council_date, source.council_decision = meeting_date, decision.strip()
     source.save(update_fields=["council_date", "council_decision", "updated_at"])
-    audit_record(actor=actor, event="feedback.source.council_recorded", target=source, body=source.body, old=old,
-                 new=snapshot(source, ["council_date", "council_decision"]))
+    audit_record(
+        actor=actor,
+        event="feedback.source.council_recorded",
+        target=source,
+        body=source.body,
+        old=old,
+        new=snapshot(source, ["council_date", "council_decision"]),
+    )
     return source
 
 
 @transaction.atomic
-def source_results_record(*, source: Source, results_use: str, note: str, participants: int | None,
-                          actor: User) -> Source:
+def source_results_record(
+    *, source: Source, results_use: str, note: str, participants: int | None, actor: User
+) -> Source:
     """Where the results of an internet conference or survey were used (000 §19)."""
     require_body_access(actor, source.body)
     source = Source.objects.select_for_update().select_related("body").get(pk=source.pk)
@@ -112,21 +134,33 @@ def source_results_record(*, source: Source, results_use: str, note: str, partic
     source.results_use, source.results_use_note, source.participants = results_use, note.strip(), participants
     source.full_clean()
     source.save(update_fields=[*fields, "updated_at"])
-    audit_record(actor=actor, event="feedback.source.results_recorded", target=source, body=source.body, old=old,
-                 new=snapshot(source, fields))
+    audit_record(
+        actor=actor,
+        event="feedback.source.results_recorded",
+        target=source,
+        body=source.body,
+        old=old,
+        new=snapshot(source, fields),
+    )
     return source
 
 
 @transaction.atomic
-def material_add(*, body: Body, kind: str, title: str, url: str, held_on: datetime.date, actor: User,
-                 source: Source | None = None) -> OutreachMaterial:
+def material_add(
+    *, body: Body, kind: str, title: str, url: str, held_on: datetime.date, actor: User, source: Source | None = None
+) -> OutreachMaterial:
     """A broadcast, briefing or publication explaining a draft (000 §6, §20 p.4)."""
     require_body_access(actor, body)
     material = OutreachMaterial(body=body, source=source, kind=kind, title=title.strip(), url=url, held_on=held_on)
     material.full_clean()
     material.save()
-    audit_record(actor=actor, event="feedback.material.added", target=material, body=body,
-                 new=snapshot(material, ["kind", "title", "url", "held_on", "source"]))
+    audit_record(
+        actor=actor,
+        event="feedback.material.added",
+        target=material,
+        body=body,
+        new=snapshot(material, ["kind", "title", "url", "held_on", "source"]),
+    )
     return material
 
 
@@ -137,25 +171,49 @@ def topic_create(*, body: Body, title_kk: str, title_ru: str, raised_in: str, ac
     topic = Topic(body=body, title_kk=title_kk.strip(), title_ru=title_ru.strip(), raised_in=raised_in.strip())
     topic.full_clean()
     topic.save()
-    audit_record(actor=actor, event="feedback.topic.created", target=topic, body=body,
-                 new=snapshot(topic, ["title_kk", "title_ru", "raised_in"]))
+    audit_record(
+        actor=actor,
+        event="feedback.topic.created",
+        target=topic,
+        body=body,
+        new=snapshot(topic, ["title_kk", "title_ru", "raised_in"]),
+    )
     return topic
 
 
 @transaction.atomic
-def item_create(*, source: Source, kind: str, text: str, received_at: datetime.datetime, actor: User,
-                author: str = "", clause: str = "") -> Item:
+def item_create(
+    *,
+    source: Source,
+    kind: str,
+    text: str,
+    received_at: datetime.datetime,
+    actor: User,
+    author: str = "",
+    clause: str = "",
+) -> Item:
     """Enter one remark/proposal or comment by hand (e-mail, a letter); flagged when outside the period."""
     require_body_access(actor, source.body)
     if not text.strip():
         raise ValidationError(_("The text of the remark or comment is empty."))
     kind = ItemKind(kind)
     item = Item.objects.create(
-        source=source, body=source.body, channel=source.channel, kind=kind,
+        source=source,
+        body=source.body,
+        channel=source.channel,
+        kind=kind,
         status=ItemStatus.RECEIVED if kind == ItemKind.REMARK else ItemStatus.UNANSWERED,
-        author=author.strip(), text=text.strip(), clause=clause.strip(), received_at=received_at,
+        author=author.strip(),
+        text=text.strip(),
+        clause=clause.strip(),
+        received_at=received_at,
         outside_period=not source.contains(timezone.localtime(received_at).date()),
     )
-    audit_record(actor=actor, event="feedback.item.created", target=item, body=source.body,
-                 new=snapshot(item, ["kind", "status", "text", "received_at", "outside_period"]))
+    audit_record(
+        actor=actor,
+        event="feedback.item.created",
+        target=item,
+        body=source.body,
+        new=snapshot(item, ["kind", "status", "text", "received_at", "outside_period"]),
+    )
     return item
