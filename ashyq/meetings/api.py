@@ -14,7 +14,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import django_auth
 
@@ -186,27 +186,27 @@ def _plan(payload: PlanIn) -> tuple[Body, services.MeetingPlan]:
 
 
 @router.post("/", response={201: MeetingOut}, auth=django_auth)
-def propose(request: HttpRequest, payload: ProposeIn) -> tuple[int, dict[str, Any]]:
+def propose(request: HttpRequest, payload: ProposeIn) -> Status[dict[str, Any]]:
     """001 p.2.1: propose a meeting for the year's schedule."""
     body, plan = _plan(payload)
     with domain_errors():
-        meeting = services.meeting_propose(body=body, year=payload.year, plan=plan, actor=request.user)  # type: ignore[arg-type]
-    return 201, _out(meeting)
+        meeting = services.meeting_propose(body=body, year=payload.year, plan=plan, actor=request.user)
+    return Status(201, _out(meeting))
 
 
 @router.post("/unscheduled/", response={201: MeetingOut}, auth=django_auth)
-def unscheduled(request: HttpRequest, payload: UnscheduledIn) -> tuple[int, dict[str, Any]]:
+def unscheduled(request: HttpRequest, payload: UnscheduledIn) -> Status[dict[str, Any]]:
     """001 p.3.1: a meeting outside the schedule, with the risk and the region."""
     body, plan = _plan(payload)
     with domain_errors():
-        meeting = services.meeting_add_unscheduled(body=body, plan=plan, reason=payload.reason, actor=request.user)  # type: ignore[arg-type]
-    return 201, _out(meeting)
+        meeting = services.meeting_add_unscheduled(body=body, plan=plan, reason=payload.reason, actor=request.user)
+    return Status(201, _out(meeting))
 
 
 @router.post("/{pk}/include/", response=MeetingOut, auth=django_auth)
 def include(request: HttpRequest, pk: int) -> dict[str, Any]:
     with domain_errors():
-        return _out(services.meeting_include_in_draft(meeting=_meeting(request, pk), actor=request.user))  # type: ignore[arg-type]
+        return _out(services.meeting_include_in_draft(meeting=_meeting(request, pk), actor=request.user))
 
 
 class ScheduleSubmitIn(Schema):
@@ -244,7 +244,7 @@ def schedule_submit(request: HttpRequest, year: int, payload: ScheduleSubmitIn) 
             schedule=_schedule(year),
             submitted_on=payload.submitted_on,
             reference=payload.reference,
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
         )
 
 
@@ -256,7 +256,7 @@ def schedule_approve(request: HttpRequest, year: int, payload: ScheduleApproveIn
             approved_on=payload.approved_on,
             reference=payload.reference,
             url=payload.url,
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
         )
 
 
@@ -283,7 +283,7 @@ def hold(request: HttpRequest, pk: int, payload: HoldIn) -> dict[str, Any]:
         meeting = services.meeting_hold(
             meeting=_meeting(request, pk),
             record=services.MeetingRecord(**data, akimats=akimats),
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
         )
     return _out(meeting)
 
@@ -301,7 +301,7 @@ class IssueIn(Schema):
 
 
 @router.post("/{pk}/issues/", response={201: IssueOut}, auth=django_auth)
-def add_issue(request: HttpRequest, pk: int, payload: IssueIn) -> tuple[int, dict[str, Any]]:
+def add_issue(request: HttpRequest, pk: int, payload: IssueIn) -> Status[dict[str, Any]]:
     """001 p.3.7: a problem issue with its rating and action-plan entry."""
     meeting = _meeting(request, pk)
     ngo = get_object_or_404(Ngo, meeting=meeting, name=payload.ngo_name) if payload.ngo_name else None
@@ -317,12 +317,10 @@ def add_issue(request: HttpRequest, pk: int, payload: IssueIn) -> tuple[int, dic
             text_ru=payload.text_ru,
             ngo=ngo,
             plan=plan,
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
         )
-    return 201, {
-        **{name: getattr(issue, name) for name in IssueOut.model_fields if name != "ngo"},
-        "ngo": payload.ngo_name,
-    }
+    out = {**{name: getattr(issue, name) for name in IssueOut.model_fields if name != "ngo"}, "ngo": payload.ngo_name}
+    return Status(201, out)
 
 
 class PublishIn(Schema):
@@ -335,7 +333,7 @@ class PublishIn(Schema):
 def publish(request: HttpRequest, pk: int, payload: PublishIn) -> dict[str, Any]:
     """001 p.3.7: publish the results, the issues and the action plan (10 calendar days)."""
     with domain_errors():
-        meeting = services.meeting_publish_results(meeting=_meeting(request, pk), actor=request.user, **payload.dict())  # type: ignore[arg-type]
+        meeting = services.meeting_publish_results(meeting=_meeting(request, pk), actor=request.user, **payload.dict())
     return _out(meeting)
 
 
@@ -356,7 +354,7 @@ class ProgressIn(Schema):
 
 
 @router.post("/{pk}/progress/", response={201: ProgressOut}, auth=django_auth)
-def progress(request: HttpRequest, pk: int, payload: ProgressIn) -> tuple[int, Any]:
+def progress(request: HttpRequest, pk: int, payload: ProgressIn) -> Status[Any]:
     """001 p.3.7: the quarter's progress on every open issue."""
     entries = {
         entry.issue_id: services.ProgressEntry(note_kk=entry.note_kk, note_ru=entry.note_ru, resolved=entry.resolved)
@@ -371,9 +369,9 @@ def progress(request: HttpRequest, pk: int, payload: ProgressIn) -> tuple[int, A
             url_kk=payload.url_kk,
             url_ru=payload.url_ru,
             entries=entries,
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request.user,
         )
-    return 201, report
+    return Status(201, report)
 
 
 class CloseIn(Schema):
@@ -383,7 +381,7 @@ class CloseIn(Schema):
 @router.post("/{pk}/close/", response=MeetingOut, auth=django_auth)
 def close(request: HttpRequest, pk: int, payload: CloseIn) -> dict[str, Any]:
     with domain_errors():
-        meeting = services.meeting_close(meeting=_meeting(request, pk), closed_on=payload.closed_on, actor=request.user)  # type: ignore[arg-type]
+        meeting = services.meeting_close(meeting=_meeting(request, pk), closed_on=payload.closed_on, actor=request.user)
     return _out(meeting)
 
 

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ashyq.core.permissions import require_body_access
 from ashyq.meetings.models import Meeting, Ngo, ProblemIssue, ProgressReport, Schedule
-from ashyq.meetings.selectors import with_follow_up, overdue_progress_quarters
+from ashyq.meetings.selectors import overdue_progress_quarters, with_follow_up
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser, User

@@ -96,8 +96,7 @@ def schedule_coverage(*, year: int) -> list[BodyCoverage]:
         .order_by("not_under_resolution_12", "name_ru")
     )
     return [
-        BodyCoverage(body, not body.not_under_resolution_12, body.proposals, body.late_proposals)  # type: ignore[attr-defined]
-        for body in bodies
+        BodyCoverage(body, not body.not_under_resolution_12, body.proposals, body.late_proposals) for body in bodies
     ]
 
 

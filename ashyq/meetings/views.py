@@ -23,9 +23,8 @@ from django.views.decorators.http import require_POST
 
 from ashyq.core.errors import InvalidTransition
 from ashyq.core.permissions import is_analyst, is_authorized_staff
-from ashyq.meetings import deadlines
+from ashyq.meetings import deadlines, selectors, services
 from ashyq.meetings import forms as meeting_forms
-from ashyq.meetings import selectors, services
 from ashyq.meetings.evidence import PARAMETERS, meeting_evidence
 from ashyq.meetings.exports import evidence_pdf, evidence_xlsx
 from ashyq.meetings.models import Meeting, ProblemIssue

@@ -21,7 +21,9 @@ from ashyq.meetings.services.meeting import lock_meeting
 from ashyq.meetings.tasks import notify_authorized_body
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import User
+    from django.contrib.auth.models import AnonymousUser, User
+
+    AnyUser = User | AnonymousUser
 
 PLAN_FIELDS = ["action_kk", "action_ru", "deadline", "executor"]
 
@@ -61,7 +63,7 @@ def issue_add(
     text_ru: str,
     ngo: Ngo | None = None,
     plan: ActionPlanEntry | None = None,
-    actor: User,
+    actor: AnyUser,
 ) -> ProblemIssue:
     """001 p.3.7: systematise a problem issue raised at the meeting, rated personal or systemic (002 Annex 9)."""
     require_body_access(actor, meeting.body)
@@ -95,7 +97,7 @@ def issue_add(
     return issue
 
 
-def issue_plan(*, issue: ProblemIssue, plan: ActionPlanEntry, actor: User) -> ProblemIssue:
+def issue_plan(*, issue: ProblemIssue, plan: ActionPlanEntry, actor: AnyUser) -> ProblemIssue:
     """001 p.3.7: the issue's action-plan entry with a concrete deadline and a responsible executor."""
     require_body_access(actor, issue.meeting.body)
     with transaction.atomic():
@@ -132,7 +134,7 @@ def _require_complete_plan(meeting: Meeting) -> None:
 
 
 def meeting_publish_results(
-    *, meeting: Meeting, published_on: datetime.date, url_kk: str, url_ru: str, actor: User
+    *, meeting: Meeting, published_on: datetime.date, url_kk: str, url_ru: str, actor: AnyUser
 ) -> Meeting:
     """001 p.3.7: results, issues and action plan published within 10 calendar days (late ones flagged)."""
     require_body_access(actor, meeting.body)
@@ -199,7 +201,7 @@ def progress_report_publish(
     url_kk: str,
     url_ru: str,
     entries: dict[int, ProgressEntry],
-    actor: User,
+    actor: AnyUser,
 ) -> ProgressReport:
     """001 p.3.7: every quarter, the progress on each issue published on the body's official internet resource."""
     require_body_access(actor, meeting.body)
@@ -215,7 +217,7 @@ def progress_report_publish(
             published_on=published_on,
             url_kk=url_kk,
             url_ru=url_ru,
-            author=actor,
+            author=actor if actor.is_authenticated else None,
         )
         report.full_clean()
         report.save()
@@ -245,7 +247,7 @@ def progress_report_publish(
     return report
 
 
-def meeting_close(*, meeting: Meeting, closed_on: datetime.date, actor: User) -> Meeting:
+def meeting_close(*, meeting: Meeting, closed_on: datetime.date, actor: AnyUser) -> Meeting:
     """Close the action plan once every issue is resolved; no further progress reports are taken."""
     require_body_access(actor, meeting.body)
     with transaction.atomic():

@@ -22,7 +22,9 @@ from ashyq.meetings.tasks import notify_authorized_body
 from ashyq.orgs.models import REGIONAL_KINDS, Body
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import User
+    from django.contrib.auth.models import AnonymousUser, User
+
+    AnyUser = User | AnonymousUser
 
 
 @dataclass(frozen=True)
@@ -120,7 +122,7 @@ def _new_meeting(*, body: Body, schedule: Schedule, plan: MeetingPlan, **extra: 
 
 
 def meeting_propose(
-    *, body: Body, year: int, plan: MeetingPlan, proposed_on: datetime.date | None = None, actor: User
+    *, body: Body, year: int, plan: MeetingPlan, proposed_on: datetime.date | None = None, actor: AnyUser
 ) -> Meeting:
     """001 p.2.1: a body proposes a meeting for next year's schedule (due by 1 December; late ones flagged)."""
     require_body_access(actor, body)
@@ -144,7 +146,7 @@ def meeting_propose(
     return meeting
 
 
-def meeting_add_unscheduled(*, body: Body, plan: MeetingPlan, reason: str, actor: User) -> Meeting:
+def meeting_add_unscheduled(*, body: Body, plan: MeetingPlan, reason: str, actor: AnyUser) -> Meeting:
     """001 p.3.1: a meeting outside the schedule when risks in a supervised sphere in a region are forecast or arise.
 
     It needs no approval of the schedule, so it enters the lifecycle as planned (``approved``) (ADR 0020).
@@ -178,7 +180,7 @@ def meeting_add_unscheduled(*, body: Body, plan: MeetingPlan, reason: str, actor
     return meeting
 
 
-def _draft_step(*, meeting: Meeting, include: bool, actor: User) -> Meeting:
+def _draft_step(*, meeting: Meeting, include: bool, actor: AnyUser) -> Meeting:
     require_analyst(actor)
     with transaction.atomic():
         meeting = lock_meeting(meeting)
@@ -195,12 +197,12 @@ def _draft_step(*, meeting: Meeting, include: bool, actor: User) -> Meeting:
     return meeting
 
 
-def meeting_include_in_draft(*, meeting: Meeting, actor: User) -> Meeting:
+def meeting_include_in_draft(*, meeting: Meeting, actor: AnyUser) -> Meeting:
     """001 p.2.2: the authorized body compiles the draft schedule from the proposals."""
     return _draft_step(meeting=meeting, include=True, actor=actor)
 
 
-def meeting_exclude_from_draft(*, meeting: Meeting, actor: User) -> Meeting:
+def meeting_exclude_from_draft(*, meeting: Meeting, actor: AnyUser) -> Meeting:
     """001 p.2.2: a proposal taken back out of the draft while it is compiled."""
     return _draft_step(meeting=meeting, include=False, actor=actor)
 
@@ -212,7 +214,7 @@ def meeting_prepare(
     expected_topics: str,
     announcement_url: str,
     planned_start: datetime.datetime | None = None,
-    actor: User,
+    actor: AnyUser,
 ) -> Meeting:
     """001 p.3.5: date and time set with the population's opinion; the analysed requests' expected topics."""
     require_body_access(actor, meeting.body)
@@ -246,7 +248,7 @@ def meeting_prepare(
 
 
 def collected_request_add(
-    *, meeting: Meeting, channel: str, received: int, summary: str, actor: User
+    *, meeting: Meeting, channel: str, received: int, summary: str, actor: AnyUser
 ) -> CollectedRequest:
     """001 p.3.5: requests and proposals collected from one channel, with the analysis's summary."""
     require_body_access(actor, meeting.body)
@@ -288,7 +290,7 @@ def _ngo_names(names: Iterable[str]) -> list[str]:
     return sorted({name.strip() for name in names if name.strip()})
 
 
-def meeting_hold(*, meeting: Meeting, record: MeetingRecord, actor: User) -> Meeting:
+def meeting_hold(*, meeting: Meeting, record: MeetingRecord, actor: AnyUser) -> Meeting:
     """001 p.3.2–3.6: record the held meeting; a report longer than a quarter of the planned time is flagged."""
     require_body_access(actor, meeting.body)
     with transaction.atomic():

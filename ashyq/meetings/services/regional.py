@@ -17,7 +17,9 @@ from ashyq.meetings.models import RegionalProblem
 from ashyq.orgs.models import Body
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import User
+    from django.contrib.auth.models import AnonymousUser, User
+
+    AnyUser = User | AnonymousUser
 
 
 def regional_problems_send(
@@ -28,7 +30,7 @@ def regional_problems_send(
     half: int,
     texts: Sequence[str],
     sent_on: datetime.date,
-    actor: User,
+    actor: AnyUser,
 ) -> list[RegionalProblem]:
     """001 p.4.3: once a half-year an akimat sends the region's systemic problems to a competent central body."""
     require_body_access(actor, akimat)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from functools import partial
 from typing import TYPE_CHECKING
 
 from django.db import transaction
@@ -16,7 +17,9 @@ from ashyq.meetings.models import Meeting, Schedule
 from ashyq.meetings.tasks import notify_authorized_body
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import User
+    from django.contrib.auth.models import AnonymousUser, User
+
+    AnyUser = User | AnonymousUser
 
 SCHEDULE_FIELDS = [
     "status",
@@ -38,7 +41,7 @@ def _lock(schedule: Schedule) -> Schedule:
     return Schedule.objects.select_for_update().get(pk=schedule.pk)
 
 
-def schedule_submit(*, schedule: Schedule, submitted_on: datetime.date, reference: str, actor: User) -> Schedule:
+def schedule_submit(*, schedule: Schedule, submitted_on: datetime.date, reference: str, actor: AnyUser) -> Schedule:
     """001 p.2.2: the authorized body submits the draft schedule to the Government office (by 15 December)."""
     require_analyst(actor)
     with transaction.atomic():
@@ -63,7 +66,7 @@ def schedule_submit(*, schedule: Schedule, submitted_on: datetime.date, referenc
 
 
 def schedule_approve(
-    *, schedule: Schedule, approved_on: datetime.date, reference: str, url: str, actor: User
+    *, schedule: Schedule, approved_on: datetime.date, reference: str, url: str, actor: AnyUser
 ) -> Schedule:
     """001 p.2.3: record the Government's approval (by 10 January); the draft's meetings become approved."""
     require_analyst(actor)
@@ -90,7 +93,7 @@ def schedule_approve(
     return schedule
 
 
-def _approve_drafted_meetings(schedule: Schedule, actor: User) -> None:
+def _approve_drafted_meetings(schedule: Schedule, actor: AnyUser) -> None:
     meetings = list(
         schedule.meetings.select_for_update()
         .filter(status=Meeting.Status.IN_DRAFT)
@@ -108,4 +111,4 @@ def _approve_drafted_meetings(schedule: Schedule, actor: User) -> None:
             old={"status": Meeting.Status.IN_DRAFT},
             new={"status": Meeting.Status.APPROVED},
         )
-        transaction.on_commit(lambda pk=meeting.pk: notify_authorized_body.enqueue(pk, "approved"))
+        transaction.on_commit(partial(notify_authorized_body.enqueue, meeting.pk, "approved"))
