@@ -26,13 +26,6 @@ def _date(value: Any) -> str:
     return date_format(value, "SHORT_DATE_FORMAT") if value else ""
 
 
-def rules_name() -> str:
-    return _(
-        "Rules of forming and keeping the registry and of accrediting state bodies' communication channels"
-        " with the population"
-    )
-
-
 def registry_title() -> str:
     return _("Registry of state bodies' communication channels with the population")
 
@@ -84,7 +77,6 @@ def registry_csv(channels: Iterable[Channel]) -> bytes:
 def _document_context(**extra: Any) -> dict[str, Any]:
     return {
         "language": (get_language() or "kk")[:2],
-        "rules": rules_name(),
         "printed_on": timezone.localdate(),
         **extra,
     }
@@ -171,7 +163,10 @@ def application_docx(application: ChannelApplication) -> bytes:
     return docx_document(
         title=_("Application for the accreditation of a communication channel"),
         sections=sections,
-        right_header=_("Annex 1 to the %(rules)s") % {"rules": rules_name()},
+        right_header=_(
+            "Annex 1 to the Rules of forming and keeping the registry and of accrediting state bodies' communication"
+            " channels with the population"
+        ),
     )
 
 
