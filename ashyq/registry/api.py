@@ -5,8 +5,6 @@ and requests as the pages show them; errors as JSON ``{"detail": ...}`` — 403 
 act, 404 for what the reader may not see, 409 for a step the state does not allow, 422 for bad input.
 """
 
-from __future__ import annotations
-
 import datetime
 from collections.abc import Callable
 from typing import Any, Literal, TypeVar
@@ -15,7 +13,7 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.security import django_auth
@@ -214,11 +212,11 @@ def application_get(request: AuthedRequest, pk: int) -> ChannelApplication:
 
 
 @router.post("/applications", response={201: ApplicationOut}, auth=django_auth, summary="Save a draft (Annex 1)")
-def application_create(request: AuthedRequest, payload: ApplicationIn) -> tuple[int, ChannelApplication]:
+def application_create(request: AuthedRequest, payload: ApplicationIn) -> Status:
     data = payload.dict()
     body = _call(lambda: Body.objects.get(pk=data.pop("body")))
     created = _call(lambda: channel_application_create(body=body, data=data, uploads=[], actor=request.user))
-    return 201, _call(lambda: selectors.application_detail(user=request.user, pk=created.pk))
+    return Status(201, _call(lambda: selectors.application_detail(user=request.user, pk=created.pk)))
 
 
 def _application_step(

@@ -62,4 +62,3 @@ def accredited_channel(*, body: Body, officer: User, analyst: User, **overrides:
     application = under_review(body=body, officer=officer, analyst=analyst, **overrides)
     channel_application_decide(application=application, decision="accredited", findings=all_met(), actor=analyst)
     return Channel.objects.get(application=application)
-

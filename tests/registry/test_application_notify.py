@@ -40,7 +40,7 @@ def test_the_body_is_notified_once_with_the_letter(body_a, officer_a, analyst, c
     assert notice.body == body_a and notice.emailed_to == ["minister@health.gov.kz", "officer@health.gov.kz"]
     [email] = mail.outbox
     assert "Қаржы көзі жоқ" in email.body and "Причины отказа" in email.body
-    name, content, mimetype = email.attachments[0]
+    _name, content, mimetype = email.attachments[0]
     assert mimetype == "application/pdf" and content.startswith(b"%PDF")
     assert AuditEvent.objects.filter(event_type="registry.application.notified", actor=None).count() == 1
 

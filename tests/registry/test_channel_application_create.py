@@ -39,13 +39,17 @@ def test_the_if_any_items_may_stay_empty(authorized_body, body_a, officer_a) -> 
     assert application.pk is not None
 
 
-@pytest.mark.parametrize("missing", ["name_kk", "purpose_ru", "coverage", "interaction_format", "resources",
-                                     "justification", "signer_name"])  # fmt: skip
+@pytest.mark.parametrize(
+    "missing", ["name_kk", "purpose_ru", "coverage", "interaction_format", "resources", "justification", "signer_name"]
+)
 def test_a_missing_required_item_saves_nothing(authorized_body, body_a, officer_a, missing) -> None:
     with pytest.raises(ValidationError) as caught:
         channel_application_create(body=body_a, data=annex1(**{missing: ""}), uploads=[], actor=officer_a)
     assert missing in caught.value.message_dict
-    assert not ChannelApplication.objects.exists() and not AuditEvent.objects.filter(event_type__startswith="registry.").exists()
+    assert (
+        not ChannelApplication.objects.exists()
+        and not AuditEvent.objects.filter(event_type__startswith="registry.").exists()
+    )
 
 
 def test_a_bad_attachment_saves_nothing(authorized_body, body_a, officer_a) -> None:

@@ -28,7 +28,9 @@ def test_accreditation_enters_the_channel_and_notifies_after_commit(
     clock(datetime.date(2026, 3, 20))
     # when the analyst accredits it with all three criteria met
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        channel_application_decide(application=application, decision=Status.ACCREDITED, findings=all_met(), actor=analyst)
+        channel_application_decide(
+            application=application, decision=Status.ACCREDITED, findings=all_met(), actor=analyst
+        )
     # then the channel enters the registry as No. 1 with an "entered" history line in kk and ru
     application.refresh_from_db()
     assert application.status == Status.ACCREDITED and application.decided_on == datetime.date(2026, 3, 20)
@@ -85,13 +87,15 @@ def test_accreditation_needs_all_three_criteria_met_and_reasoned(body_a, officer
 def test_a_second_decision_and_a_decision_before_review_are_refused(body_a, officer_a, analyst) -> None:
     submitted_only = draft(body=body_a, officer=officer_a)
     with pytest.raises(InvalidTransition):
-        channel_application_decide(application=submitted_only, decision=Status.REFUSED, findings=all_met(),
-                                   reasons="x", actor=analyst)  # fmt: skip
+        channel_application_decide(
+            application=submitted_only, decision=Status.REFUSED, findings=all_met(), reasons="x", actor=analyst
+        )
     application = under_review(body=body_a, officer=officer_a, analyst=analyst, name_ru="Канал 2")
     channel_application_decide(application=application, decision=Status.ACCREDITED, findings=all_met(), actor=analyst)
     with pytest.raises(InvalidTransition):
-        channel_application_decide(application=application, decision=Status.REFUSED, findings=all_met(), reasons="x",
-                                   actor=analyst)  # fmt: skip
+        channel_application_decide(
+            application=application, decision=Status.REFUSED, findings=all_met(), reasons="x", actor=analyst
+        )
     application.refresh_from_db()
     assert application.status == Status.ACCREDITED and Channel.objects.count() == 1
 
@@ -100,13 +104,15 @@ def test_only_an_analyst_decides(body_a, officer_a, analyst, authorized_head) ->
     application = under_review(body=body_a, officer=officer_a, analyst=analyst)
     for person in (officer_a, authorized_head):
         with pytest.raises(PermissionDenied):
-            channel_application_decide(application=application, decision=Status.ACCREDITED, findings=all_met(),
-                                       actor=person)  # fmt: skip
+            channel_application_decide(
+                application=application, decision=Status.ACCREDITED, findings=all_met(), actor=person
+            )
 
 
 def test_channels_are_numbered_in_order(body_a, body_b, officer_a, officer_b, analyst) -> None:
     for body, officer in ((body_a, officer_a), (body_b, officer_b)):
         application = under_review(body=body, officer=officer, analyst=analyst)
-        channel_application_decide(application=application, decision=Status.ACCREDITED, findings=all_met(),
-                                   actor=analyst)  # fmt: skip
+        channel_application_decide(
+            application=application, decision=Status.ACCREDITED, findings=all_met(), actor=analyst
+        )
     assert list(Channel.objects.values_list("number", "body")) == [(1, body_a.pk), (2, body_b.pk)]

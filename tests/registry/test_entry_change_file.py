@@ -18,10 +18,14 @@ pytestmark = pytest.mark.django_db
 
 def _change(channel: Channel, actor, **wording) -> EntryRequest:
     return entry_change_file(
-        channel=channel, new_wording={**{name: getattr(channel, name) for name in Channel.WORDING_FIELDS}, **wording},
-        justification="Арна аймақтарға кеңейтілді", signer_name="А. Сейітов", signer_position="Вице-министр",
-        uploads=[pdf_upload("order.pdf")], actor=actor,
-    )  # fmt: skip
+        channel=channel,
+        new_wording={**{name: getattr(channel, name) for name in Channel.WORDING_FIELDS}, **wording},
+        justification="Арна аймақтарға кеңейтілді",
+        signer_name="А. Сейітов",
+        signer_position="Вице-министр",
+        uploads=[pdf_upload("order.pdf")],
+        actor=actor,
+    )
 
 
 def test_the_officer_files_a_change_with_its_term(body_a, officer_a, analyst, clock) -> None:

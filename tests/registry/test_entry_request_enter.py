@@ -24,8 +24,15 @@ def channel(body_a, officer_a, analyst, clock) -> Channel:
 
 def _change(channel: Channel, officer, **wording) -> EntryRequest:
     new = {**{name: getattr(channel, name) for name in Channel.WORDING_FIELDS}, **wording}
-    return entry_change_file(channel=channel, new_wording=new, justification="Негіздеме", signer_name="А. С.",
-                             signer_position="Вице-министр", uploads=[], actor=officer)  # fmt: skip
+    return entry_change_file(
+        channel=channel,
+        new_wording=new,
+        justification="Негіздеме",
+        signer_name="А. С.",
+        signer_position="Вице-министр",
+        uploads=[],
+        actor=officer,
+    )
 
 
 def test_changes_then_removal_keep_the_full_history(channel, officer_a, analyst, clock) -> None:
@@ -38,13 +45,18 @@ def test_changes_then_removal_keep_the_full_history(channel, officer_a, analyst,
     clock(datetime.date(2026, 3, 27))
     entry_request_enter(request=second, actor=analyst)
     channel.refresh_from_db()
-    assert (channel.status, channel.coverage, channel.name_kk) == (Channel.Status.CHANGED, "regional", "«Халық үні» 1414")
+    assert (channel.status, channel.coverage, channel.name_kk) == (
+        Channel.Status.CHANGED,
+        "regional",
+        "«Халық үні» 1414",
+    )
     first.refresh_from_db()
     assert first.status == EntryRequest.Status.ENTERED and first.entered_on == datetime.date(2026, 3, 26)
     assert not first.entry_term.late  # received 20 March, due 30 March: Nauryz in between
     # when the termination is entered
-    notice = entry_termination_file(channel=channel, notice="Арна жабылды", terminated_on=datetime.date(2026, 3, 31),
-                                    uploads=[], actor=officer_a)  # fmt: skip
+    notice = entry_termination_file(
+        channel=channel, notice="Арна жабылды", terminated_on=datetime.date(2026, 3, 31), uploads=[], actor=officer_a
+    )
     clock(datetime.date(2026, 4, 2))
     entry_request_enter(request=notice, actor=analyst)
     # then the entry is removed and its history reads entered, changed, changed, removed

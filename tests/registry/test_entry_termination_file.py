@@ -19,8 +19,9 @@ STOPPED = datetime.date(2026, 3, 1)
 def test_one_notice_waits_at_a_time(body_a, officer_a, analyst, clock) -> None:
     channel = accredited_channel(body=body_a, officer=officer_a, analyst=analyst)
     clock(datetime.date(2026, 4, 6))
-    notice = entry_termination_file(channel=channel, notice="Арна жабылды", terminated_on=STOPPED, uploads=[],
-                                    actor=officer_a)  # fmt: skip
+    notice = entry_termination_file(
+        channel=channel, notice="Арна жабылды", terminated_on=STOPPED, uploads=[], actor=officer_a
+    )
     assert notice.kind == EntryRequest.Kind.TERMINATION and notice.entry_due == datetime.date(2026, 4, 9)
     with pytest.raises(InvalidTransition, match="already waiting"):
         entry_termination_file(channel=channel, notice="Тағы", terminated_on=STOPPED, uploads=[], actor=officer_a)

@@ -39,13 +39,23 @@ def test_the_queue_puts_the_nearest_open_term_first(body_a, officer_a, analyst, 
     # then the queue reads: due 9 April (notification), 13 April, 16 April
     queue = list(selectors.applications_queue(user=analyst))
     assert [item.pk for item in queue] == [decided.pk, sooner.pk, later.pk]
-    assert [item.next_due for item in queue] == [datetime.date(2026, 4, 9), datetime.date(2026, 4, 13),
-                                                 datetime.date(2026, 4, 16)]  # fmt: skip
+    assert [item.next_due for item in queue] == [
+        datetime.date(2026, 4, 9),
+        datetime.date(2026, 4, 13),
+        datetime.date(2026, 4, 16),
+    ]
 
 
 def test_similar_channels_rank_the_duplicate_first(body_a, body_b, officer_a, officer_b, analyst) -> None:
-    accredited_channel(body=body_b, officer=officer_b, analyst=analyst, name_kk="Туризм порталы",
-                       name_ru="Портал туризма", purpose_kk="Туристерге ақпарат", purpose_ru="Информация туристам")  # fmt: skip
+    accredited_channel(
+        body=body_b,
+        officer=officer_b,
+        analyst=analyst,
+        name_kk="Туризм порталы",
+        name_ru="Портал туризма",
+        purpose_kk="Туристерге ақпарат",
+        purpose_ru="Информация туристам",
+    )
     duplicate = accredited_channel(body=body_b, officer=officer_b, analyst=analyst)
     application = under_review(body=body_a, officer=officer_a, analyst=analyst, name_ru="Горячая линия здравоохранения")
     similar = selectors.similar_channels(application=application)

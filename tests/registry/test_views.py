@@ -22,10 +22,18 @@ pytestmark = pytest.mark.django_db
 def registry(body_a, body_b, officer_a, officer_b, analyst, clock) -> list[Channel]:
     clock(datetime.date(2026, 3, 2))
     first = accredited_channel(body=body_a, officer=officer_a, analyst=analyst)
-    second = accredited_channel(body=body_b, officer=officer_b, analyst=analyst, name_kk="=Ашық бюджет",
-                                name_ru="=Открытые бюджеты", coverage="regional", interaction_format="online")  # fmt: skip
-    notice = entry_termination_file(channel=second, notice="Жабылды", terminated_on=datetime.date(2026, 3, 5),
-                                    uploads=[], actor=officer_b)  # fmt: skip
+    second = accredited_channel(
+        body=body_b,
+        officer=officer_b,
+        analyst=analyst,
+        name_kk="=Ашық бюджет",
+        name_ru="=Открытые бюджеты",
+        coverage="regional",
+        interaction_format="online",
+    )
+    notice = entry_termination_file(
+        channel=second, notice="Жабылды", terminated_on=datetime.date(2026, 3, 5), uploads=[], actor=officer_b
+    )
     clock(datetime.date(2026, 3, 6))
     entry_request_enter(request=notice, actor=analyst)
     return [first, second]
@@ -106,13 +114,15 @@ def test_the_decision_form_records_findings_and_the_analyst_sees_the_terms(
     response = client.post(f"/ru/registry/applications/{application.pk}/decide/", {**form, "decision": "accredited"})
     assert response.status_code == 302 and Channel.objects.get().number == 1
     # a second decision is refused with a message, not a 403
-    again = client.post(f"/ru/registry/applications/{application.pk}/decide/", {**form, "decision": "accredited"},
-                        follow=True)  # fmt: skip
+    again = client.post(
+        f"/ru/registry/applications/{application.pk}/decide/", {**form, "decision": "accredited"}, follow=True
+    )
     assert "только один раз" in again.content.decode()
 
 
-def test_the_queue_marks_overdue_and_counts_queries(client, body_a, officer_a, analyst, clock,
-                                                   django_assert_max_num_queries) -> None:  # fmt: skip
+def test_the_queue_marks_overdue_and_counts_queries(
+    client, body_a, officer_a, analyst, clock, django_assert_max_num_queries
+) -> None:
     clock(datetime.date(2026, 3, 19))
     for index in range(3):
         under_review(body=body_a, officer=officer_a, analyst=analyst, name_ru=f"Канал {index}")
@@ -136,9 +146,17 @@ def test_another_body_and_the_public_are_denied(client, authorized_body, body_a,
 def test_change_and_termination_forms(client, registry, officer_a, analyst) -> None:
     channel = registry[0]
     client.force_login(officer_a)
-    form = {"name_kk": channel.name_kk, "name_ru": channel.name_ru, "purpose_kk": channel.purpose_kk,
-            "purpose_ru": "Новое назначение", "coverage": "republican", "interaction_format": "online",
-            "justification": "Переход в онлайн", "signer_name": "А. С.", "signer_position": "Вице-министр"}  # fmt: skip
+    form = {
+        "name_kk": channel.name_kk,
+        "name_ru": channel.name_ru,
+        "purpose_kk": channel.purpose_kk,
+        "purpose_ru": "Новое назначение",
+        "coverage": "republican",
+        "interaction_format": "online",
+        "justification": "Переход в онлайн",
+        "signer_name": "А. С.",
+        "signer_position": "Вице-министр",
+    }
     response = client.post(f"/ru/registry/channels/{channel.number}/change/", form)
     request = EntryRequest.objects.get(kind="change")
     assert response.status_code == 302 and request.new_wording["interaction_format"] == "online"
