@@ -212,7 +212,7 @@ def application_get(request: AuthedRequest, pk: int) -> ChannelApplication:
 
 
 @router.post("/applications", response={201: ApplicationOut}, auth=django_auth, summary="Save a draft (Annex 1)")
-def application_create(request: AuthedRequest, payload: ApplicationIn) -> Status:
+def application_create(request: AuthedRequest, payload: ApplicationIn) -> Status[ChannelApplication]:
     data = payload.dict()
     body = _call(lambda: Body.objects.get(pk=data.pop("body")))
     created = _call(lambda: channel_application_create(body=body, data=data, uploads=[], actor=request.user))
