@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
 from ashyq.reports.cells import safe_cell
@@ -27,11 +28,11 @@ def docx_document(*, title: str, sections: Iterable[DocxSection], right_header: 
     """A Word document: an optional right-aligned annex header, a title, then the sections in order."""
     document = Document()
     style = document.styles["Normal"]
-    style.font.name = "Times New Roman"  # type: ignore[attr-defined]
-    style.font.size = Pt(12)  # type: ignore[attr-defined]
+    style.font.name = "Times New Roman"
+    style.font.size = Pt(12)
     if right_header:
         paragraph = document.add_paragraph(right_header)
-        paragraph.alignment = 2  # right
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     document.add_heading(title, level=1)
     for section in sections:
         if section.heading:
