@@ -145,7 +145,7 @@ class ApplicationOut(Schema):
     decision_due: datetime.date | None
     decided_on: datetime.date | None
     notification_due: datetime.date | None
-    notified_at: datetime.datetime | None
+    notified_on: datetime.date | None
     decision_overdue: bool
     notification_overdue: bool
     refusal_reasons: str

@@ -23,7 +23,7 @@ from ashyq.reports.xlsx import csv_table, xlsx_table
 
 
 def _date(value: Any) -> str:
-    return date_format(value, "SHORT_DATE_FORMAT") if value else ""
+    return date_format(value, "d.m.Y") if value else ""
 
 
 def registry_title() -> str:

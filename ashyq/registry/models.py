@@ -112,7 +112,7 @@ class ChannelApplication(TimeStampedModel):
     decided_on = models.DateField(_("decided on"), null=True, blank=True)
     refusal_reasons = models.TextField(_("reasons for the refusal"), blank=True)
     notification_due = models.DateField(_("notification due"), null=True, blank=True)
-    notified_at = models.DateTimeField(_("applicant notified at"), null=True, blank=True)
+    notified_on = models.DateField(_("applicant notified on"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("application for accreditation")
@@ -159,8 +159,7 @@ class ChannelApplication(TimeStampedModel):
     @property
     def notification_term(self) -> Term | None:
         """004 §6: 2 working days from the decision."""
-        notified_on = timezone.localdate(self.notified_at) if self.notified_at else None
-        return term(self.notification_due, notified_on)
+        return term(self.notification_due, self.notified_on)
 
 
 class CriterionFinding(TimeStampedModel):

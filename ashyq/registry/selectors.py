@@ -66,7 +66,7 @@ def applications_queue(*, user: AnyUser, status: str = "", body_id: int | None =
     applications = _visible_applications(user).annotate(
         next_due=Case(
             When(status__in=ChannelApplication.PENDING_DECISION, then=F("decision_due")),
-            When(status__in=[Status.ACCREDITED, Status.REFUSED], notified_at__isnull=True, then=F("notification_due")),
+            When(status__in=[Status.ACCREDITED, Status.REFUSED], notified_on__isnull=True, then=F("notification_due")),
             output_field=DateField(),
         )
     )

@@ -35,7 +35,7 @@ def test_the_body_is_notified_once_with_the_letter(body_a, officer_a, analyst, c
     application_notify(application=application, actor=None)
     # then one notice, one e-mail to both people in Kazakh and Russian with the PDF letter, one audit event
     application.refresh_from_db()
-    assert application.notified_at is not None and not application.notification_term.overdue
+    assert application.notified_on is not None and not application.notification_term.overdue
     notice = Notice.objects.get()
     assert notice.body == body_a and notice.emailed_to == ["minister@health.gov.kz", "officer@health.gov.kz"]
     [email] = mail.outbox
@@ -48,4 +48,4 @@ def test_the_body_is_notified_once_with_the_letter(body_a, officer_a, analyst, c
 def test_an_undecided_application_is_not_notified(authorized_body, body_a, officer_a) -> None:
     application = draft(body=body_a, officer=officer_a)
     application_notify(application=application, actor=None)
-    assert ChannelApplication.objects.get().notified_at is None and not mail.outbox
+    assert ChannelApplication.objects.get().notified_on is None and not mail.outbox

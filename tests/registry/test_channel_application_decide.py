@@ -48,7 +48,7 @@ def test_accreditation_enters_the_channel_and_notifies_after_commit(
     # and one task ran after commit: the applicant is notified in Ashyq and by e-mail with the letter
     assert len(callbacks) == 1
     application.refresh_from_db()
-    assert application.notified_at is not None
+    assert application.notified_on is not None
     assert Notice.objects.get().emailed_to == ["officer@health.gov.kz"]
     assert mail.outbox[0].attachments[0][0] == f"decision-{application.pk}.pdf"
 

@@ -198,8 +198,8 @@ def _apply_removal(channel: Channel, request: EntryRequest, actor: User, today: 
         lambda: (
             _("The channel stopped working on %(date)s (notice received on %(received)s).")
             % {
-                "date": date_format(stopped, "SHORT_DATE_FORMAT"),
-                "received": date_format(request.received_on, "SHORT_DATE_FORMAT"),
+                "date": date_format(stopped, "d.m.Y"),
+                "received": date_format(request.received_on, "d.m.Y"),
             }
         )
     )
