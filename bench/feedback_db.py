@@ -15,7 +15,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ashyq.settings")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
@@ -44,8 +44,12 @@ def seed_bodies(count: int) -> list[int]:
     from ashyq.orgs.models import Body, BodyKind
 
     bodies = Body.objects.bulk_create(
-        Body(name_kk=f"{n}-министрлік", name_ru=f"Министерство {n}", kind=BodyKind.MINISTRY,
-             legalacts_government_id=10_000 + n)
+        Body(
+            name_kk=f"{n}-министрлік",
+            name_ru=f"Министерство {n}",
+            kind=BodyKind.MINISTRY,
+            legalacts_government_id=10_000 + n,
+        )
         for n in range(count)
     )
     return [body.pk for body in bodies]
@@ -71,14 +75,25 @@ def fill_items(rows: int, body_ids: list[int], *, year: int = 2026) -> None:
     from ashyq.feedback.models import Item, Source
 
     sources = Source.objects.bulk_create(
-        Source(body_id=body_id, kind="draft_npa", channel="npa_portal", title_kk=f"Жоба {body_id}",
-               title_ru=f"Проект {body_id}", period_start=f"{year}-01-01", period_end=f"{year}-12-31")
+        Source(
+            body_id=body_id,
+            kind="draft_npa",
+            channel="npa_portal",
+            title_kk=f"Жоба {body_id}",
+            title_ru=f"Проект {body_id}",
+            period_start=f"{year}-01-01",
+            period_end=f"{year}-12-31",
+        )
         for body_id in body_ids
     )
     with connection.cursor() as cursor:
-        cursor.execute("CREATE TEMP TABLE bench_sources AS SELECT row_number() OVER (ORDER BY id) - 1 AS n, id, "
-                       "body_id FROM feedback_source WHERE id = ANY(%s)", [[s.pk for s in sources]])
-        cursor.execute(f"""
+        cursor.execute(
+            "CREATE TEMP TABLE bench_sources AS SELECT row_number() OVER (ORDER BY id) - 1 AS n, id, "
+            "body_id FROM feedback_source WHERE id = ANY(%s)",
+            [[s.pk for s in sources]],
+        )
+        cursor.execute(
+            f"""
             INSERT INTO {Item._meta.db_table} (created_at, updated_at, source_id, body_id, channel, kind, status,
                 external_id, author, text, clause, received_at, outside_period, portal_status, reference,
                 rejection_reason, answer_text, answered_on, follow_up, follow_up_note)
@@ -94,5 +109,7 @@ def fill_items(rows: int, body_ids: list[int], *, year: int = 2026) -> None:
                    CASE WHEN g %% 3 = 0 AND g %% 2 = 0 THEN 'жауап' ELSE '' END,
                    CASE WHEN g %% 3 = 0 AND g %% 2 = 0 THEN make_date({year}, 12, 31) END, '', ''
             FROM generate_series(1, %s) AS g JOIN bench_sources s ON s.n = g %% %s
-        """, [rows, len(body_ids)])
+        """,
+            [rows, len(body_ids)],
+        )
         cursor.execute(f"ANALYZE {Item._meta.db_table}")

@@ -63,8 +63,8 @@ def main() -> None:
 
         raw_time, rows = best(raw, args.runs)
         assert {r[0]: r[1:] for r in rows} == {
-            body: (c.remarks_received, c.remarks_accepted, c.remarks_rejected, c.comments_received,
-                   c.comments_answered) for body, c in counts.items()
+            body: (c.remarks_received, c.remarks_accepted, c.remarks_rejected, c.comments_received, c.comments_answered)
+            for body, c in counts.items()
         }
         version = feedback_version_for(period)
         start = time.perf_counter()

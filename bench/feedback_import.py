@@ -29,8 +29,21 @@ def write_csv(path: Path, rows: int) -> None:
     start = datetime.datetime(2026, 9, 1, 9, 0)
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["external_id", "kind", "author", "text", "clause", "received_at", "status", "reference",
-                         "reason", "answer", "answered_on"])
+        writer.writerow(
+            [
+                "external_id",
+                "kind",
+                "author",
+                "text",
+                "clause",
+                "received_at",
+                "status",
+                "reference",
+                "reason",
+                "answer",
+                "answered_on",
+            ]
+        )
         for n in range(rows):
             kind = KINDS[n % 3 == 0]
             moment = (start + datetime.timedelta(minutes=n % 20_000)).strftime("%Y-%m-%d %H:%M")
@@ -39,8 +52,21 @@ def write_csv(path: Path, rows: int) -> None:
                 status, reference = "accepted", f"Бұйрық № {n % 90}, {n % 30}-тармақ"
             elif kind == "remark" and n % 4 == 2:
                 status, reason = "rejected", "Кодекске қайшы"
-            writer.writerow([f"R{n}", kind, f"Автор {n % 5000}", f"{n}-тармақты жаңа редакцияда жазу ұсынылады",
-                             f"{n % 40}-тармақ", moment, status, reference, reason, "", ""])
+            writer.writerow(
+                [
+                    f"R{n}",
+                    kind,
+                    f"Автор {n % 5000}",
+                    f"{n}-тармақты жаңа редакцияда жазу ұсынылады",
+                    f"{n % 40}-тармақ",
+                    moment,
+                    status,
+                    reference,
+                    reason,
+                    "",
+                    "",
+                ]
+            )
 
 
 def peak_mb() -> float:
@@ -65,11 +91,18 @@ def main() -> None:
         size_mb = path.stat().st_size / 1024 / 1024
         body_id = seed_bodies(1)[0]
         user = User.objects.create(username="bench")
-        source = Source.objects.create(body_id=body_id, kind="draft_npa", channel="npa_portal", title_kk="Жоба",
-                                       title_ru="Проект", period_start=datetime.date(2026, 9, 1),
-                                       period_end=datetime.date(2026, 9, 30))
-        job = ImportJob.objects.create(source=source, file="bench.csv", file_name="bench.csv", format="template",
-                                       created_by=user)
+        source = Source.objects.create(
+            body_id=body_id,
+            kind="draft_npa",
+            channel="npa_portal",
+            title_kk="Жоба",
+            title_ru="Проект",
+            period_start=datetime.date(2026, 9, 1),
+            period_end=datetime.date(2026, 9, 30),
+        )
+        job = ImportJob.objects.create(
+            source=source, file="bench.csv", file_name="bench.csv", format="template", created_by=user
+        )
         before = peak_mb()
         start = time.perf_counter()
         job = import_job_run(job_id=job.pk)
@@ -80,12 +113,16 @@ def main() -> None:
         peak = peak_mb()
 
         with connection.cursor() as cursor:
-            cursor.execute("CREATE UNLOGGED TABLE bench_raw (external_id text, kind text, author text, text text, "
-                           "clause text, received_at text, status text, reference text, reason text, answer text, "
-                           "answered_on text)")
+            cursor.execute(
+                "CREATE UNLOGGED TABLE bench_raw (external_id text, kind text, author text, text text, "
+                "clause text, received_at text, status text, reference text, reason text, answer text, "
+                "answered_on text)"
+            )
             start = time.perf_counter()
-            with cursor.cursor.copy("COPY bench_raw FROM STDIN WITH (FORMAT csv, HEADER true)") as copy, \
-                    path.open("rb") as handle:
+            with (
+                cursor.cursor.copy("COPY bench_raw FROM STDIN WITH (FORMAT csv, HEADER true)") as copy,
+                path.open("rb") as handle,
+            ):
                 while block := handle.read(1 << 20):
                     copy.write(block)
             copy_time = time.perf_counter() - start

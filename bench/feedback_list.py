@@ -44,8 +44,11 @@ def main() -> None:
         scenarios = [
             ("analyst, no filter, page 1", analyst, {}),
             ("analyst, status=accepted, page 20", analyst, {"status": "accepted", "page": 20}),
-            ("analyst, body + kind + September", analyst,
-             {"body": body_ids[3], "kind": "remark", "since": "2026-09-01", "until": "2026-09-30"}),
+            (
+                "analyst, body + kind + September",
+                analyst,
+                {"body": body_ids[3], "kind": "remark", "since": "2026-09-01", "until": "2026-09-30"},
+            ),
             ("officer (own body), page 1", officer, {}),
             ("officer, comments, page 3", officer, {"kind": "comment", "page": 3}),
         ]

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 from ashyq.core.errors import InvalidTransition
 from ashyq.core.permissions import body_ids_for, is_analyst, is_authorized_staff, scope_to_user_bodies
 from ashyq.feedback import documents, forms
-from ashyq.feedback.models import DIALOGUE_KINDS, Item, Recommendation, SourceKind
+from ashyq.feedback.models import DIALOGUE_KINDS, Item, ItemKind, ItemStatus, Recommendation, SourceKind
 from ashyq.feedback.periods import Period
 from ashyq.feedback.projects import publication_schedule
 from ashyq.feedback.selectors import (
@@ -202,7 +202,10 @@ def source_view(request: AuthedRequest, pk: int) -> HttpResponse:
             "import_form": forms.ImportForm(),
             "imports": source.imports.all()[:10],
             "is_dialogue": source.kind in DIALOGUE_KINDS,
-            "counts": source.items.order_by().values("kind", "status").annotate(n=Count("id")),
+            "counts": [
+                (ItemKind(row["kind"]).label, ItemStatus(row["status"]).label, row["n"])
+                for row in source.items.order_by("kind", "status").values("kind", "status").annotate(n=Count("id"))
+            ],
         },
     )
 
