@@ -14,6 +14,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import django_auth
@@ -22,7 +23,7 @@ from ashyq.core.errors import InvalidTransition
 from ashyq.meetings import selectors, services
 from ashyq.meetings.evidence import meeting_evidence
 from ashyq.meetings.exports import evidence_headers, evidence_rows
-from ashyq.meetings.models import Meeting, Ngo, Schedule
+from ashyq.meetings.models import Meeting, Ngo, ProblemIssue, Schedule
 from ashyq.orgs.models import Body
 
 router = Router(tags=["meetings"])
@@ -113,14 +114,13 @@ def _out(meeting: Meeting) -> dict[str, Any]:
     }
 
 
+def _issue_out(issue: ProblemIssue) -> dict[str, Any]:
+    fields = {name: getattr(issue, name) for name in IssueOut.model_fields if name != "ngo"}
+    return {**fields, "ngo": issue.ngo.name if issue.ngo else None}
+
+
 def _detail(meeting: Meeting) -> dict[str, Any]:
-    issues = [
-        {
-            **{name: getattr(issue, name) for name in IssueOut.model_fields if name != "ngo"},
-            "ngo": issue.ngo.name if issue.ngo else None,
-        }
-        for issue in meeting.issues.all()
-    ]
+    issues = [_issue_out(issue) for issue in meeting.issues.all()]
     return {
         **_out(meeting),
         "citizens_received": meeting.citizens_received,
@@ -131,13 +131,13 @@ def _detail(meeting: Meeting) -> dict[str, Any]:
     }
 
 
-@router.get("/schedule/{year}/", response=list[MeetingOut], auth=None)
+@router.get("/schedule/{int:year}/", response=list[MeetingOut], auth=None)
 def schedule(request: HttpRequest, year: int) -> list[dict[str, Any]]:
     """The public schedule of a year: approved meetings and those held outside the schedule."""
     return [_out(meeting) for meeting in selectors.public_schedule(year=year).select_related("schedule")]
 
 
-@router.get("/public/{pk}/", response=MeetingDetailOut, auth=None)
+@router.get("/public/{int:pk}/", response=MeetingDetailOut, auth=None)
 def public_meeting(request: HttpRequest, pk: int) -> dict[str, Any]:
     """A public meeting with its results, action plan and progress."""
     try:
@@ -146,7 +146,7 @@ def public_meeting(request: HttpRequest, pk: int) -> dict[str, Any]:
         raise HttpError(404, "Not found") from None
 
 
-@router.get("/{pk}/", response=MeetingDetailOut, auth=django_auth)
+@router.get("/{int:pk}/", response=MeetingDetailOut, auth=django_auth)
 def meeting_detail(request: HttpRequest, pk: int) -> dict[str, Any]:
     return _detail(_meeting(request, pk))
 
@@ -203,10 +203,52 @@ def unscheduled(request: HttpRequest, payload: UnscheduledIn) -> Status[dict[str
     return Status(201, _out(meeting))
 
 
-@router.post("/{pk}/include/", response=MeetingOut, auth=django_auth)
+@router.post("/{int:pk}/include/", response=MeetingOut, auth=django_auth)
 def include(request: HttpRequest, pk: int) -> dict[str, Any]:
     with domain_errors():
         return _out(services.meeting_include_in_draft(meeting=_meeting(request, pk), actor=request.user))
+
+
+@router.post("/{int:pk}/exclude/", response=MeetingOut, auth=django_auth)
+def exclude(request: HttpRequest, pk: int) -> dict[str, Any]:
+    with domain_errors():
+        return _out(services.meeting_exclude_from_draft(meeting=_meeting(request, pk), actor=request.user))
+
+
+class PrepareIn(Schema):
+    timing_opinion: str
+    expected_topics: str = ""
+    announcement_url: str = ""
+    planned_start: datetime.datetime | None = None
+
+
+@router.post("/{int:pk}/prepare/", response=MeetingOut, auth=django_auth)
+def prepare(request: HttpRequest, pk: int, payload: PrepareIn) -> dict[str, Any]:
+    """001 p.3.5: the date and time with the population's opinion; expected topics; the announcement."""
+    with domain_errors():
+        meeting = services.meeting_prepare(meeting=_meeting(request, pk), actor=request.user, **payload.dict())
+    return _out(meeting)
+
+
+class RequestsIn(Schema):
+    channel: str
+    received: int
+    summary: str
+
+
+class RequestsOut(Schema):
+    id: int
+    channel: str
+    received: int
+    summary: str
+
+
+@router.post("/{int:pk}/requests/", response={201: RequestsOut}, auth=django_auth)
+def add_requests(request: HttpRequest, pk: int, payload: RequestsIn) -> Status[Any]:
+    """001 p.3.5: requests and proposals collected from one channel before the meeting."""
+    with domain_errors():
+        found = services.collected_request_add(meeting=_meeting(request, pk), actor=request.user, **payload.dict())
+    return Status(201, found)
 
 
 class ScheduleSubmitIn(Schema):
@@ -237,7 +279,7 @@ def _schedule(year: int) -> Schedule:
     return get_object_or_404(Schedule, year=year)
 
 
-@router.post("/schedule/{year}/submit/", response=ScheduleOut, auth=django_auth)
+@router.post("/schedule/{int:year}/submit/", response=ScheduleOut, auth=django_auth)
 def schedule_submit(request: HttpRequest, year: int, payload: ScheduleSubmitIn) -> Schedule:
     with domain_errors():
         return services.schedule_submit(
@@ -248,7 +290,7 @@ def schedule_submit(request: HttpRequest, year: int, payload: ScheduleSubmitIn) 
         )
 
 
-@router.post("/schedule/{year}/approve/", response=ScheduleOut, auth=django_auth)
+@router.post("/schedule/{int:year}/approve/", response=ScheduleOut, auth=django_auth)
 def schedule_approve(request: HttpRequest, year: int, payload: ScheduleApproveIn) -> Schedule:
     with domain_errors():
         return services.schedule_approve(
@@ -274,7 +316,7 @@ class HoldIn(Schema):
     akimat_ids: list[int] = []
 
 
-@router.post("/{pk}/hold/", response=MeetingOut, auth=django_auth)
+@router.post("/{int:pk}/hold/", response=MeetingOut, auth=django_auth)
 def hold(request: HttpRequest, pk: int, payload: HoldIn) -> dict[str, Any]:
     """001 p.3.2–3.6: record the held meeting."""
     data = payload.dict()
@@ -300,7 +342,7 @@ class IssueIn(Schema):
     executor: str = ""
 
 
-@router.post("/{pk}/issues/", response={201: IssueOut}, auth=django_auth)
+@router.post("/{int:pk}/issues/", response={201: IssueOut}, auth=django_auth)
 def add_issue(request: HttpRequest, pk: int, payload: IssueIn) -> Status[dict[str, Any]]:
     """001 p.3.7: a problem issue with its rating and action-plan entry."""
     meeting = _meeting(request, pk)
@@ -319,8 +361,23 @@ def add_issue(request: HttpRequest, pk: int, payload: IssueIn) -> Status[dict[st
             plan=plan,
             actor=request.user,
         )
-    out = {**{name: getattr(issue, name) for name in IssueOut.model_fields if name != "ngo"}, "ngo": payload.ngo_name}
-    return Status(201, out)
+    return Status(201, _issue_out(issue))
+
+
+class PlanEntryIn(Schema):
+    action_kk: str
+    action_ru: str
+    deadline: datetime.date
+    executor: str
+
+
+@router.post("/{int:pk}/issues/{int:issue_id}/plan/", response=IssueOut, auth=django_auth)
+def plan_issue(request: HttpRequest, pk: int, issue_id: int, payload: PlanEntryIn) -> dict[str, Any]:
+    """001 p.3.7: an issue's action-plan entry with a concrete deadline and a responsible executor."""
+    issue = get_object_or_404(ProblemIssue, pk=issue_id, meeting=_meeting(request, pk))
+    with domain_errors():
+        issue = services.issue_plan(issue=issue, plan=services.ActionPlanEntry(**payload.dict()), actor=request.user)
+    return _issue_out(issue)
 
 
 class PublishIn(Schema):
@@ -329,7 +386,7 @@ class PublishIn(Schema):
     url_ru: str
 
 
-@router.post("/{pk}/publish/", response=MeetingOut, auth=django_auth)
+@router.post("/{int:pk}/publish/", response=MeetingOut, auth=django_auth)
 def publish(request: HttpRequest, pk: int, payload: PublishIn) -> dict[str, Any]:
     """001 p.3.7: publish the results, the issues and the action plan (10 calendar days)."""
     with domain_errors():
@@ -353,7 +410,7 @@ class ProgressIn(Schema):
     entries: list[ProgressEntryIn]
 
 
-@router.post("/{pk}/progress/", response={201: ProgressOut}, auth=django_auth)
+@router.post("/{int:pk}/progress/", response={201: ProgressOut}, auth=django_auth)
 def progress(request: HttpRequest, pk: int, payload: ProgressIn) -> Status[Any]:
     """001 p.3.7: the quarter's progress on every open issue."""
     entries = {
@@ -378,11 +435,47 @@ class CloseIn(Schema):
     closed_on: datetime.date
 
 
-@router.post("/{pk}/close/", response=MeetingOut, auth=django_auth)
+@router.post("/{int:pk}/close/", response=MeetingOut, auth=django_auth)
 def close(request: HttpRequest, pk: int, payload: CloseIn) -> dict[str, Any]:
     with domain_errors():
         meeting = services.meeting_close(meeting=_meeting(request, pk), closed_on=payload.closed_on, actor=request.user)
     return _out(meeting)
+
+
+class RegionalProblemsIn(Schema):
+    akimat_id: int
+    recipient_id: int
+    year: int
+    half: int
+    texts: list[str]
+
+
+class RegionalProblemOut(Schema):
+    id: int
+    akimat_id: int
+    recipient_id: int
+    year: int
+    half: int
+    text: str
+    sent_on: datetime.date
+
+
+@router.post("/regional-problems/", response={201: list[RegionalProblemOut]}, auth=django_auth)
+def regional_problems(request: HttpRequest, payload: RegionalProblemsIn) -> Status[Any]:
+    """001 p.4.3: an akimat sends the region's systemic problems to a central executive body."""
+    akimat = get_object_or_404(Body, pk=payload.akimat_id)
+    recipient = get_object_or_404(Body, pk=payload.recipient_id)
+    with domain_errors():
+        sent = services.regional_problems_send(
+            akimat=akimat,
+            recipient=recipient,
+            year=payload.year,
+            half=payload.half,
+            texts=payload.texts,
+            sent_on=timezone.localdate(),
+            actor=request.user,
+        )
+    return Status(201, sent)
 
 
 class EvidenceOut(Schema):
@@ -393,7 +486,7 @@ class EvidenceOut(Schema):
     rows: list[list[str]]
 
 
-@router.get("/evidence/{body_id}/{year}/", response=EvidenceOut, auth=django_auth)
+@router.get("/evidence/{int:body_id}/{int:year}/", response=EvidenceOut, auth=django_auth)
 def evidence(request: HttpRequest, body_id: int, year: int) -> dict[str, Any]:
     """002 Annex 9 table 5 item 4: the four parameters' evidence, one row per fact (as in the XLSX)."""
     body = get_object_or_404(Body, pk=body_id)

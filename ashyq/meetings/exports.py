@@ -6,6 +6,7 @@ import datetime
 from collections.abc import Iterator
 from typing import Any
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ashyq.meetings.evidence import PARAMETERS, MeetingsEvidence, NgoMeeting, PlanPlaced, Reception, ScheduleKept
@@ -16,7 +17,8 @@ Row = list[Any]
 
 
 def _moment(value: datetime.datetime | None) -> str:
-    return f"{value:%Y-%m-%d %H:%M}" if value is not None else ""
+    """Date and time in Asia/Almaty, as the acts' users read them."""
+    return f"{timezone.localtime(value):%Y-%m-%d %H:%M}" if value is not None else ""
 
 
 def evidence_headers() -> list[str]:
@@ -38,7 +40,7 @@ def _start(number: int, meeting_row: Any) -> Row:
         f"4.{number}",
         str(PARAMETERS[number]),
         meeting.topic,
-        _moment(getattr(meeting_row, "planned_start", None) or meeting.planned_start),
+        _moment(meeting.planned_start),
         _moment(meeting.actual_start),
     ]
 

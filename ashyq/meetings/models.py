@@ -11,6 +11,7 @@ import datetime
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -161,7 +162,7 @@ class Meeting(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.planned_start:%Y-%m-%d} {self.topic}"
+        return f"{timezone.localtime(self.planned_start):%Y-%m-%d} {self.topic}"
 
     @property
     def topic(self) -> str:

@@ -449,6 +449,9 @@ def _schedule_step(request: HttpRequest, schedule: Any, submit_form: forms.Form,
                 url=data["url"],
                 actor=request.user,
             )
+    except ValidationError as error:
+        attach_errors(form, error)
+        return 400
     except InvalidTransition as error:
         messages.error(request, error.message)
         return 409

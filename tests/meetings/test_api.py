@@ -99,3 +99,72 @@ def test_evidence_rows(published_meeting: Meeting, analyst: User, officer_b: Use
     data = _client(analyst).get(url).json()
     assert data["not_covered"] is False and {row[0] for row in data["rows"]} == {"4.1", "4.2", "4.3", "4.4"}
     assert _client(officer_b).get(url).status_code == 403
+
+
+def test_prepare_requests_plan_and_regional_problems(
+    approved_meeting: Meeting, officer_a: User, officer_local: User, local_body: Body, region: Body
+) -> None:
+    client = _client(officer_a)
+    pk = approved_meeting.pk
+    # before the meeting: the timing, the announcement, the requests collected
+    status, body = _post(
+        client,
+        f"/{pk}/prepare/",
+        {
+            "timing_opinion": "Сауалнама",
+            "announcement_url": "javascript:alert(1)",
+        },
+    )
+    assert status == 422  # only http(s) links are recorded
+    status, body = _post(
+        client,
+        f"/{pk}/prepare/",
+        {
+            "timing_opinion": "Сауалнама",
+            "announcement_url": "https://e.kz/a",
+        },
+    )
+    assert (status, body["announcement_url"]) == (200, "https://e.kz/a")
+    assert _post(client, f"/{pk}/requests/", {"channel": "akim_meetings", "received": 12, "summary": "Жол"})[0] == 201
+    # after holding: an issue planned through its own endpoint
+    _post(
+        client,
+        f"/{pk}/hold/",
+        {
+            "actual_start": "2026-03-12T11:00:00+05:00",
+            "actual_report_minutes": 20,
+            "events_ended_on": "2026-03-12",
+        },
+    )
+    status, issue = _post(
+        client,
+        f"/{pk}/issues/",
+        {
+            "source": "meeting",
+            "rating": "systemic",
+            "text_kk": "Су жоқ",
+            "text_ru": "Нет воды",
+        },
+    )
+    status, planned = _post(
+        client,
+        f"/{pk}/issues/{issue['id']}/plan/",
+        {
+            "action_kk": "Су құбыры",
+            "action_ru": "Водопровод",
+            "deadline": "2026-12-01",
+            "executor": "Әкімдік",
+        },
+    )
+    assert (status, planned["deadline"], planned["executor"]) == (200, "2026-12-01", "Әкімдік")
+    # an akimat sends its problems; a ministry's officer may not send for it
+    payload = {
+        "akimat_id": local_body.pk,
+        "recipient_id": approved_meeting.body_id,
+        "year": 2026,
+        "half": 2,
+        "texts": ["Жол нашар"],
+    }
+    assert _post(client, "/regional-problems/", payload)[0] == 403
+    status, sent = _post(_client(officer_local), "/regional-problems/", payload)
+    assert status == 201 and sent[0]["text"] == "Жол нашар"

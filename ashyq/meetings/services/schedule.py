@@ -81,6 +81,7 @@ def schedule_approve(
         schedule.approved_on = approved_on
         schedule.approval_reference = reference.strip()
         schedule.approval_url = url
+        schedule.full_clean()
         schedule.save(update_fields=["status", "approved_on", "approval_reference", "approval_url", "updated_at"])
         audit_record(
             actor=actor,
