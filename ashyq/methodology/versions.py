@@ -11,6 +11,7 @@ Pure: no Django, no ORM. The only I/O is reading the data files in :func:`load_v
 from __future__ import annotations
 
 import functools
+import hashlib
 import itertools
 import tomllib
 from collections.abc import Iterable, Mapping
@@ -472,9 +473,31 @@ class _Node:
         return value
 
 
+@dataclass(frozen=True)
+class VersionFile:
+    """A data file as read for loading into the database: its name, its SHA-256 and its validated version."""
+
+    name: str
+    sha256: str
+    version: MethodologyVersion
+
+
+def read_version_file(path: Path) -> VersionFile:
+    """Read one file once, hash its bytes and validate it; raise :class:`MethodologyError` if inconsistent."""
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise MethodologyError(f"{path.name}: not UTF-8: {error}") from None
+    return VersionFile(name=path.name, sha256=hashlib.sha256(data).hexdigest(), version=_parse(path, text))
+
+
 def load_version(path: Path) -> MethodologyVersion:
     """Read and validate one methodology file; raise :class:`MethodologyError` if it is inconsistent."""
-    text = path.read_text(encoding="utf-8")
+    return _parse(path, path.read_text(encoding="utf-8"))
+
+
+def _parse(path: Path, text: str) -> MethodologyVersion:
     source = _Source(path, text)
     try:
         raw = tomllib.loads(text)
