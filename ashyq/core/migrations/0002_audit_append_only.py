@@ -29,13 +29,13 @@ SQLITE_BACKWARD = "DROP TRIGGER IF EXISTS core_auditevent_no_update;"
 
 def forward(apps, schema_editor):
     sql = PG_FORWARD if schema_editor.connection.vendor == "postgresql" else SQLITE_FORWARD
-    schema_editor.execute(sql)
+    schema_editor.execute(sql, params=None)
 
 
 def backward(apps, schema_editor):
     sql = PG_BACKWARD if schema_editor.connection.vendor == "postgresql" else SQLITE_BACKWARD
     for statement in filter(str.strip, sql.split(";\n")):
-        schema_editor.execute(statement)
+        schema_editor.execute(statement, params=None)
 
 
 class Migration(migrations.Migration):
