@@ -8,7 +8,8 @@
 
 A fixed date and the last day of a calendar-day term that fall on a day off move to the next working day
 (SPEC §7 "Counting a term"). The progress for a quarter is due by the quarter's last day, for every
-quarter after the quarter in which the action plan was published, while the plan is open.
+quarter after the quarter in which the action plan was published, while the plan is open. An akimat's
+systemic problems (001 p.4.3, once a half-year) are due by the half-year's last day.
 """
 
 from __future__ import annotations
@@ -67,6 +68,11 @@ def quarter_end(year: int, quarter: int) -> datetime.date:
 def progress_due(year: int, quarter: int, calendar: WorkingCalendar | None = None) -> datetime.date:
     """A quarter's progress information is due by the quarter's last day (rolled to a working day)."""
     return _rolled(quarter_end(year, quarter), calendar)
+
+
+def half_year_due(year: int, half: int) -> datetime.date:
+    """001 p.4.3 «раз в полугодие»: an akimat's problems for a half-year are due by its last day (ADR 0021)."""
+    return _rolled(datetime.date(year, 6, 30) if half == 1 else datetime.date(year, 12, 31))
 
 
 def progress_quarters(published_on: datetime.date, until: datetime.date) -> list[tuple[int, int]]:

@@ -11,7 +11,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from ashyq.core.permissions import body_ids_for, is_authorized_staff, scope_to_user_bodies
 from ashyq.meetings import deadlines
 from ashyq.meetings.models import IssueProgress, Meeting, ProblemIssue, ProgressReport, RegionalProblem, Schedule
-from ashyq.orgs.models import CENTRAL_EXECUTIVE_KINDS, CENTRAL_KINDS, Body
+from ashyq.orgs.models import CENTRAL_EXECUTIVE_KINDS, CENTRAL_KINDS, REGIONAL_KINDS, Body
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser, User
@@ -113,6 +113,37 @@ def regional_problems_sent(*, user: AnyUser) -> QuerySet[RegionalProblem]:
     return scope_to_user_bodies(RegionalProblem.objects.all(), user, body_field="akimat").select_related(
         "akimat", "recipient"
     )
+
+
+@dataclass(frozen=True)
+class HalfYearSending:
+    """001 p.4.3: whether an akimat has sent its systemic problems for a half-year, and whether it is late."""
+
+    akimat: Body
+    half: int
+    sent: int
+    due: datetime.date
+    overdue: bool
+
+
+def akimat_half_years(*, user: AnyUser, year: int, today: datetime.date) -> list[HalfYearSending]:
+    """The user's akimats (every region's akimat for the authorized body's staff), both half-years of ``year``."""
+    if is_authorized_staff(user):
+        akimats = list(Body.objects.filter(kind__in=REGIONAL_KINDS, is_active=True).order_by("name_ru"))
+    else:
+        akimats = list(local_bodies_of_user(user=user))
+    counts = {
+        (row["akimat"], row["half"]): row["sent"]
+        for row in RegionalProblem.objects.filter(akimat__in=akimats, year=year)
+        .values("akimat", "half")
+        .annotate(sent=Count("id"))
+    }
+    rows = []
+    for akimat in akimats:
+        for half in (1, 2):
+            sent, due = counts.get((akimat.pk, half), 0), deadlines.half_year_due(year, half)
+            rows.append(HalfYearSending(akimat, half, sent, due, sent == 0 and today > due))
+    return rows
 
 
 def local_bodies_of_user(*, user: AnyUser) -> QuerySet[Body]:

@@ -489,7 +489,14 @@ def regional_problems(request: HttpRequest) -> HttpResponse:
                 messages.success(request, _("The problems are sent."))
                 return redirect("meetings:regional_problems")
     sent = Paginator(selectors.regional_problems_sent(user=request.user), PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"form": form, "page": sent, "can_send": akimats.exists()}
+    today = timezone.localdate()
+    context = {
+        "form": form,
+        "page": sent,
+        "can_send": akimats.exists(),
+        "year": today.year,
+        "half_years": selectors.akimat_half_years(user=request.user, year=today.year, today=today),
+    }
     return render(request, "meetings/regional_problems.html", context, status=status)
 
 

@@ -56,3 +56,20 @@ def test_only_the_akimats_officer_sends_and_only_to_a_central_executive_body(
             sent_on=datetime.date(2026, 6, 1),
             actor=officer_local,
         )
+
+
+def test_the_half_year_check_flags_a_missing_sending(local_body: Body, body_a: Body, officer_local: User) -> None:
+    # given problems sent for the first half of 2026 only
+    services.regional_problems_send(
+        akimat=local_body,
+        recipient=body_a,
+        year=2026,
+        half=1,
+        texts=["Су жоқ"],
+        sent_on=datetime.date(2026, 6, 1),
+        actor=officer_local,
+    )
+    # when checked on 5 January 2027 (31 December 2026 was the due date of the second half)
+    rows = selectors.akimat_half_years(user=officer_local, year=2026, today=datetime.date(2027, 1, 5))
+    # then
+    assert [(row.half, row.sent, row.overdue) for row in rows] == [(1, 1, False), (2, 0, True)]

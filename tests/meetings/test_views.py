@@ -211,3 +211,5 @@ def test_akimat_sends_problems_from_its_page(local_body: Body, body_a: Body, off
     )
     assert response.status_code == 302
     assert body_a.received_regional_problems.filter(sent_on=datetime.date.today()).count() == 2
+    page = _client(officer_local).get(reverse("meetings:regional_problems"))
+    assert [row.akimat for row in page.context["half_years"]] == [local_body, local_body]
