@@ -37,7 +37,7 @@ HELD_STATUSES = (Meeting.Status.HELD, Meeting.Status.RESULTS_PUBLISHED, Meeting.
 
 @dataclass(frozen=True)
 class ScheduleKept:
-    """Parameter 1: one approved (or unscheduled) meeting, as planned and as held."""
+    """Parameter 1: one approved (or unscheduled) meeting, as the approved schedule dated it and as held."""
 
     meeting: Meeting
     planned_start: datetime.datetime
@@ -108,16 +108,12 @@ def _local(moment: datetime.datetime | None) -> datetime.datetime | None:
 
 
 def _kept(meeting: Meeting) -> ScheduleKept:
+    """Held on the date of the approved schedule (a meeting moved later is not "kept"; ADR 0022)."""
     actual = _local(meeting.actual_start)
-    planned = timezone.localtime(meeting.planned_start)
-    held = meeting.status in HELD_STATUSES
-    return ScheduleKept(
-        meeting,
-        planned,
-        actual,
-        meeting.announcement_url,
-        held and actual is not None and actual.date() == planned.date(),
-    )
+    scheduled = timezone.localtime(meeting.approved_start or meeting.planned_start)
+    held = meeting.status in HELD_STATUSES and actual is not None
+    kept = held and not meeting.is_unscheduled and actual is not None and actual.date() == scheduled.date()
+    return ScheduleKept(meeting, scheduled, actual, meeting.announcement_url, kept)
 
 
 def _plan(meeting: Meeting, today: datetime.date) -> PlanPlaced:

@@ -40,7 +40,7 @@ def _start(number: int, meeting_row: Any) -> Row:
         f"4.{number}",
         str(PARAMETERS[number]),
         meeting.topic,
-        _moment(meeting.planned_start),
+        _moment(meeting.approved_start or meeting.planned_start),
         _moment(meeting.actual_start),
     ]
 

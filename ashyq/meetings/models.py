@@ -123,6 +123,7 @@ class Meeting(TimeStampedModel):
     place = models.CharField(_("place"), max_length=300, blank=True)
     planned_start = models.DateTimeField(_("planned date and time"))
     planned_duration_minutes = models.PositiveIntegerField(_("planned duration of the meeting, minutes"))
+    approved_start = models.DateTimeField(_("date and time in the approved schedule"), null=True, blank=True)
     proposed_on = models.DateField(_("proposal sent on"))
     # Before the meeting (001 p.3.5)
     timing_opinion = models.TextField(

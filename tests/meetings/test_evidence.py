@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import io
 
@@ -89,3 +90,33 @@ def test_pdf_is_rendered(evidence) -> None:
     with translation.override("kk"):
         content = evidence_pdf(evidence, language="kk")
     assert content.startswith(b"%PDF")
+
+
+def test_a_meeting_moved_from_its_approved_date_is_not_kept(
+    body_a, officer_a: User, analyst: User, plan, record
+) -> None:
+    # given a meeting approved for 12 March and moved to 19 March before it was held
+    meeting = services.meeting_propose(body=body_a, year=2026, plan=plan, actor=officer_a)
+    services.meeting_include_in_draft(meeting=meeting, actor=analyst)
+    schedule = meeting.schedule
+    services.schedule_submit(schedule=schedule, submitted_on=datetime.date(2025, 12, 10), reference="1", actor=analyst)
+    services.schedule_approve(
+        schedule=schedule, approved_on=datetime.date(2026, 1, 9), reference="2", url="", actor=analyst
+    )
+    services.meeting_prepare(
+        meeting=meeting,
+        timing_opinion="x",
+        expected_topics="",
+        announcement_url="",
+        planned_start=at(2026, 3, 19),
+        actor=officer_a,
+    )
+    services.meeting_hold(
+        meeting=meeting,
+        record=dataclasses.replace(record, actual_start=at(2026, 3, 19), events_ended_on=datetime.date(2026, 3, 19)),
+        actor=officer_a,
+    )
+    # when
+    (row,) = meeting_evidence(body=body_a, year=2026, user=analyst).schedule_kept
+    # then the approved date is the reference
+    assert row.planned_start.date() == datetime.date(2026, 3, 12) and not row.kept

@@ -103,13 +103,14 @@ def _approve_drafted_meetings(schedule: Schedule, actor: AnyUser) -> None:
     )
     for meeting in meetings:
         meeting.status = Meeting.Status.APPROVED
-        meeting.save(update_fields=["status", "updated_at"])
+        meeting.approved_start = meeting.planned_start
+        meeting.save(update_fields=["status", "approved_start", "updated_at"])
         audit_record(
             actor=actor,
             event=MeetingsEvent.MEETING_APPROVED,
             target=meeting,
             body=meeting.body,
             old={"status": Meeting.Status.IN_DRAFT},
-            new={"status": Meeting.Status.APPROVED},
+            new={"status": Meeting.Status.APPROVED, "approved_start": meeting.approved_start},
         )
         transaction.on_commit(partial(notify_authorized_body.enqueue, meeting.pk, "approved"))
