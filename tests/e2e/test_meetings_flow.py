@@ -18,7 +18,7 @@ def test_meeting_from_proposal_to_published_action_plan(page: Page, login, axe_v
     # given a ministry's officer, an analyst of the authorized body and a region
     ministry = BodyFactory(name_kk="Денсаулық сақтау министрлігі", name_ru="Министерство здравоохранения")
     authorized = BodyFactory(name_kk="Мәдениет және ақпарат министрлігі", name_ru="МКИ", is_authorized_body=True)
-    region = BodyFactory(name_kk="Ақмола облысы", name_ru="Акмолинская область", kind=BodyKind.OBLAST_AKIMAT)
+    BodyFactory(name_kk="Ақмола облысы", name_ru="Акмолинская область", kind=BodyKind.OBLAST_AKIMAT)
     membership_grant(user=UserFactory(username="officer"), body=ministry, role=Role.OFFICER, actor=None)
     membership_grant(user=UserFactory(username="analyst"), body=authorized, role=Role.ANALYST, actor=None)
 
@@ -79,6 +79,14 @@ def test_meeting_from_proposal_to_published_action_plan(page: Page, login, axe_v
     page.fill("#id_published_on", "2027-03-19")
     page.click("#publish button[type=submit]")
     expect(page.locator("#meeting-status")).to_have_text("қорытындылары мен іс-қимыл жоспары орналастырылды")
+    assert axe_violations() == []
+
+    # and the evidence for the rating lists the meeting under the four parameters
+    page.click("text=Бағалауға арналған растайтын деректер")
+    expect(page.locator("#evidence-1")).to_contain_text("Алғашқы медициналық көмек")
+    expect(page.locator("#evidence-3")).to_contain_text("31")
+    expect(page.locator("#evidence-4")).to_contain_text("Жастар ҚБ")
+    assert axe_violations() == []
 
     # then the public sees the action plan in Russian too, accessibly
     page.context.clear_cookies()
