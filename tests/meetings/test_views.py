@@ -213,3 +213,26 @@ def test_akimat_sends_problems_from_its_page(local_body: Body, body_a: Body, off
     assert body_a.received_regional_problems.filter(sent_on=datetime.date.today()).count() == 2
     page = _client(officer_local).get(reverse("meetings:regional_problems"))
     assert [row.akimat for row in page.context["half_years"]] == [local_body, local_body]
+
+
+def test_evidence_and_meeting_pages_read_in_few_queries(
+    published_meeting: Meeting, analyst: User, officer_a: User, django_assert_max_num_queries
+) -> None:
+    # given five more held meetings with issues of the same body
+    for _ in range(5):
+        extra = MeetingFactory(
+            body=published_meeting.body,
+            schedule=published_meeting.schedule,
+            status=Meeting.Status.HELD,
+            citizens_received=3,
+        )
+        ProblemIssue.objects.create(meeting=extra, source="meeting", rating="personal", text_kk="a", text_ru="b")
+    client = _client(analyst)
+    with django_assert_max_num_queries(16):
+        response = client.get(reverse("meetings:evidence", args=[published_meeting.body_id, 2026]))
+    assert len(response.context["evidence"].receptions) == 6
+    officer = _client(officer_a)
+    with django_assert_max_num_queries(16):
+        officer.get(reverse("meetings:manage_meeting", args=[published_meeting.pk]))
+    with django_assert_max_num_queries(10):
+        _client().get(reverse("meetings:meeting", args=[published_meeting.pk]))
