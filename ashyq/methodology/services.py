@@ -99,9 +99,7 @@ def _changed_message(version: v.VersionFile, existing: MethodologyVersion) -> st
 
 
 def _create_version(version: v.VersionFile) -> MethodologyVersion:
-    data = version.version
-    act = data.act
-    openness = isinstance(data, v.OpennessVersion)
+    act = version.version.act
     return MethodologyVersion.objects.create(
         kind=act.methodology,
         code=act.id,
@@ -110,23 +108,30 @@ def _create_version(version: v.VersionFile) -> MethodologyVersion:
         title_ru=act.title.ru,
         order_kk=act.order.kk,
         order_ru=act.order.ru,
-        direction_kk=data.direction.kk if openness else "",
-        direction_ru=data.direction.ru if openness else "",
-        sources_kk=data.sources.kk if openness else "",
-        sources_ru=data.sources.ru if openness else "",
         registration_number=act.registration_number,
         registration_date=act.registration_date,
-        amends_registration_number=data.amends_registration_number if openness else "",
         first_publication=act.first_publication,
         first_publication_verified=act.first_publication_verified,
         in_force_after_calendar_days=act.in_force_after_calendar_days,
         effective_from=act.effective_from,
-        exemption_tags={tag: {"kk": n.kk, "ru": n.ru} for tag, n in data.exemptions.items()} if openness else {},
-        terms=dict(data.terms) if openness else {},
         source_file=version.name,
         sha256=version.sha256,
         loaded_at=timezone.now(),
+        **(_openness_fields(version.version) if isinstance(version.version, v.OpennessVersion) else {}),
     )
+
+
+def _openness_fields(data: v.OpennessVersion) -> dict[str, Any]:
+    """What only the openness act has: its direction, sources, amended act, exempt bodies and terms."""
+    return {
+        "direction_kk": data.direction.kk,
+        "direction_ru": data.direction.ru,
+        "sources_kk": data.sources.kk,
+        "sources_ru": data.sources.ru,
+        "amends_registration_number": data.amends_registration_number,
+        "exemption_tags": {tag: {"kk": names.kk, "ru": names.ru} for tag, names in data.exemptions.items()},
+        "terms": dict(data.terms),
+    }
 
 
 def _store_parameters(row: MethodologyVersion, parameters: tuple[v.Parameter, ...]) -> None:
