@@ -86,6 +86,7 @@ class MeetingOut(Schema):
     topic_ru: str
     planned_start: datetime.datetime
     planned_duration_minutes: int
+    planned_report_minutes: int | None
     region_id: int | None
     announcement_url: str
     actual_start: datetime.datetime | None
@@ -220,6 +221,7 @@ class PrepareIn(Schema):
     expected_topics: str = ""
     announcement_url: str = ""
     planned_start: datetime.datetime | None = None
+    planned_report_minutes: int | None = None
 
 
 @router.post("/{int:pk}/prepare/", response=MeetingOut, auth=django_auth)

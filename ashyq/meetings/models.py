@@ -123,6 +123,9 @@ class Meeting(TimeStampedModel):
     place = models.CharField(_("place"), max_length=300, blank=True)
     planned_start = models.DateTimeField(_("planned date and time"))
     planned_duration_minutes = models.PositiveIntegerField(_("planned duration of the meeting, minutes"))
+    planned_report_minutes = models.PositiveIntegerField(
+        _("planned time of the report, minutes"), null=True, blank=True
+    )
     approved_start = models.DateTimeField(_("date and time in the approved schedule"), null=True, blank=True)
     proposed_on = models.DateField(_("proposal sent on"))
     # Before the meeting (001 p.3.5)

@@ -162,6 +162,7 @@ def _step_forms(meeting: Meeting) -> dict[str, forms.Form]:
         found["prepare_form"] = meeting_forms.PrepareForm(
             initial={
                 "planned_start": timezone.localtime(meeting.planned_start),
+                "planned_report_minutes": meeting.planned_report_minutes,
                 "timing_opinion": meeting.timing_opinion,
                 "expected_topics": meeting.expected_topics,
                 "announcement_url": meeting.announcement_url,

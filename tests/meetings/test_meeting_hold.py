@@ -93,3 +93,13 @@ def test_held_outside_the_year_or_ended_before_it_began_is_refused(
             services.meeting_hold(meeting=approved_meeting, record=bad, actor=officer_a)
     approved_meeting.refresh_from_db()
     assert approved_meeting.status == Meeting.Status.APPROVED and not approved_meeting.ngos.exists()
+
+
+def test_the_report_is_planned_for_at_most_a_quarter_of_the_time(approved_meeting: Meeting, officer_a: User) -> None:
+    # given a 120-minute meeting: the report may be planned for 30 minutes, not 31 (001 p.3.3)
+    values = {"timing_opinion": "x", "expected_topics": "", "announcement_url": ""}
+    with pytest.raises(ValidationError) as error:
+        services.meeting_prepare(meeting=approved_meeting, planned_report_minutes=31, actor=officer_a, **values)
+    assert "planned_report_minutes" in error.value.message_dict
+    meeting = services.meeting_prepare(meeting=approved_meeting, planned_report_minutes=30, actor=officer_a, **values)
+    assert meeting.planned_report_minutes == 30

@@ -68,7 +68,7 @@ HELD_FIELDS = [
     "ngo_participants",
     "briefing_url",
 ]
-PREPARE_FIELDS = ["timing_opinion", "expected_topics", "announcement_url", "planned_start"]
+PREPARE_FIELDS = ["timing_opinion", "expected_topics", "announcement_url", "planned_start", "planned_report_minutes"]
 
 
 def lock_meeting(meeting: Meeting) -> Meeting:
@@ -207,6 +207,22 @@ def meeting_exclude_from_draft(*, meeting: Meeting, actor: AnyUser) -> Meeting:
     return _draft_step(meeting=meeting, include=False, actor=actor)
 
 
+def _validate_preparation(
+    meeting: Meeting, planned_start: datetime.datetime | None, planned_report_minutes: int | None
+) -> None:
+    errors: dict[str, str] = {}
+    if planned_start is not None and _local_date(planned_start).year != meeting.schedule.year:
+        errors["planned_start"] = _("The meeting must be dated within %(year)s, the schedule's year.") % {
+            "year": meeting.schedule.year
+        }
+    if planned_report_minutes is not None and planned_report_minutes > meeting.report_limit_minutes:
+        errors["planned_report_minutes"] = _(
+            "The report may take no more than a quarter of the planned time: %(limit)s minutes."
+        ) % {"limit": meeting.report_limit_minutes}
+    if errors:
+        raise ValidationError(errors)
+
+
 def meeting_prepare(
     *,
     meeting: Meeting,
@@ -214,22 +230,21 @@ def meeting_prepare(
     expected_topics: str,
     announcement_url: str,
     planned_start: datetime.datetime | None = None,
+    planned_report_minutes: int | None = None,
     actor: AnyUser,
 ) -> Meeting:
-    """001 p.3.5: date and time set with the population's opinion; the analysed requests' expected topics."""
+    """001 p.3.5: date and time set with the population's opinion; the analysed requests' expected topics.
+
+    001 p.3.3: the report is planned for no more than a quarter of the meeting's planned time.
+    """
     require_body_access(actor, meeting.body)
     with transaction.atomic():
         meeting = lock_meeting(meeting)
         if not meeting.can_prepare():
             raise InvalidTransition(_("The meeting has already been held."))
-        if planned_start is not None and _local_date(planned_start).year != meeting.schedule.year:
-            raise ValidationError(
-                {
-                    "planned_start": _("The meeting must be dated within %(year)s, the schedule's year.")
-                    % {"year": meeting.schedule.year}
-                }
-            )
+        _validate_preparation(meeting, planned_start, planned_report_minutes)
         old = snapshot(meeting, PREPARE_FIELDS)
+        meeting.planned_report_minutes = planned_report_minutes
         meeting.timing_opinion = timing_opinion.strip()
         meeting.expected_topics = expected_topics.strip()
         meeting.announcement_url = announcement_url
