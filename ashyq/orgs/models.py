@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from ashyq.core.i18n import in_language
 from ashyq.core.models import TimeStampedModel
 
 
@@ -77,7 +77,7 @@ class Body(TimeStampedModel):
     @property
     def name(self) -> str:
         """The name in the active language; English readers see the Russian name (no official English)."""
-        return self.name_kk if (get_language() or "kk").startswith("kk") else self.name_ru
+        return in_language(self.name_kk, self.name_ru)
 
     @property
     def is_central(self) -> bool:
@@ -114,7 +114,7 @@ class SubordinateOrganisation(TimeStampedModel):
         ordering = ["name_ru"]
 
     def __str__(self) -> str:
-        return self.name_kk if (get_language() or "kk").startswith("kk") else self.name_ru
+        return in_language(self.name_kk, self.name_ru)
 
 
 class Role(models.TextChoices):

@@ -1,0 +1,19 @@
+"""The page's language, and the choice between the Kazakh and Russian text the law keeps side by side.
+
+English readers see the Russian text of official names: the acts have no English wording (SPEC, top).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.utils.translation import get_language
+
+
+def active_language() -> str:
+    """``kk``, ``ru`` or ``en``: the language of the current request or command."""
+    return (get_language() or settings.LANGUAGE_CODE)[:2]
+
+
+def in_language(kk: str, ru: str) -> str:
+    """The Kazakh text on Kazakh pages, the Russian text otherwise."""
+    return kk if active_language() == "kk" else ru
