@@ -23,6 +23,8 @@ urlpatterns = [
     path("manage/<int:pk>/publish/", views.publish, name="publish"),
     path("manage/<int:pk>/progress/", views.report_progress, name="report_progress"),
     path("manage/<int:pk>/close/", views.close, name="close"),
+    path("manage/summary/<int:year>/<int:half>/", views.half_year, name="half_year"),
+    path("manage/summary/<int:year>/<int:half>/export.xlsx", views.half_year_export, name="half_year_export"),
     path("evidence/<int:body_pk>/<int:year>/", views.evidence, name="evidence"),
     path("evidence/<int:body_pk>/<int:year>/export.<str:fmt>", views.evidence_export, name="evidence_export"),
 ]

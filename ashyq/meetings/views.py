@@ -28,7 +28,9 @@ from ashyq.meetings import forms as meeting_forms
 from ashyq.meetings.evidence import PARAMETERS, meeting_evidence
 from ashyq.meetings.exports import evidence_pdf, evidence_xlsx
 from ashyq.meetings.models import Meeting, ProblemIssue
+from ashyq.meetings.summary import half_year_summary, summary_headers, summary_rows
 from ashyq.orgs.models import Body
+from ashyq.reports.xlsx import xlsx_table
 
 PAGE_SIZE = 50
 Perform = Callable[[Meeting, dict[str, Any], Any], object]
@@ -97,6 +99,7 @@ def manage_list(request: HttpRequest) -> HttpResponse:
         "statuses": Meeting.Status.choices,
         "today": timezone.localdate(),
         "can_propose": selectors.covered_bodies_of_user(user=request.user).exists(),
+        "is_authorized_staff": is_authorized_staff(request.user),
     }
     return render(request, "meetings/manage_list.html", context)
 
@@ -528,4 +531,28 @@ def evidence_export(request: HttpRequest, body_pk: int, year: int, fmt: str) -> 
         content_type = "application/pdf"
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="meetings-{body_pk}-{year}.{fmt}"'
+    return response
+
+
+# The half-year summary (001 p.5.2, p.6.1) -----------------------------------------------------------
+
+
+@login_required
+def half_year(request: HttpRequest, year: int, half: int) -> HttpResponse:
+    if half not in (1, 2) or not 2022 <= year <= 2100:
+        raise Http404
+    rows = half_year_summary(year=year, half=half, user=request.user)
+    context = {"year": year, "half": half, "headers": summary_headers(), "rows": summary_rows(rows)}
+    return render(request, "meetings/summary.html", context)
+
+
+@login_required
+def half_year_export(request: HttpRequest, year: int, half: int) -> HttpResponse:
+    if half not in (1, 2) or not 2022 <= year <= 2100:
+        raise Http404
+    rows = half_year_summary(year=year, half=half, user=request.user)
+    heading = _("Meetings with the population: half-year %(half)s of %(year)s") % {"half": half, "year": year}
+    content = xlsx_table(title=f"{year}-H{half}", heading=heading, headers=summary_headers(), rows=summary_rows(rows))
+    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="meetings-{year}-h{half}.xlsx"'
     return response
