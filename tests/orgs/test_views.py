@@ -47,3 +47,10 @@ def test_a_body_page_shows_both_names_and_exemptions(client) -> None:
 
 def test_an_unknown_body_is_not_found(client) -> None:
     assert client.get("/kk/bodies/999999/").status_code == 404
+
+
+def test_central_bodies_come_first_then_local_ones_alphabetically(client, body_a, body_b, local_body) -> None:
+    names = [body.name_ru for body in client.get("/ru/bodies/").context["page"].object_list]
+    assert names == [body_a.name_ru, body_b.name_ru, local_body.name_ru]
+    names_kk = [body.name_kk for body in client.get("/kk/bodies/").context["page"].object_list]
+    assert names_kk == [body_a.name_kk, body_b.name_kk, local_body.name_kk]
