@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ashyq.core.errors import InvalidTransition
-from ashyq.core.permissions import is_analyst, is_authorized_staff
+from ashyq.core.permissions import can_change_body_data, is_analyst, is_authorized_staff
 from ashyq.meetings import deadlines, selectors, services
 from ashyq.meetings import forms as meeting_forms
 from ashyq.meetings.evidence import PARAMETERS, meeting_evidence
@@ -192,16 +192,17 @@ def _render_meeting(
     request: HttpRequest, meeting: Meeting, bound: dict[str, forms.Form] | None = None, status: int = 200
 ) -> HttpResponse:
     today = timezone.localdate()
+    can_change = can_change_body_data(request.user, meeting.body)
     context: dict[str, Any] = {
         "meeting": meeting,
         "today": today,
         "overdue": selectors.overdue_progress_quarters(meeting, today),
         "regional_problems": selectors.regional_problems_received(body=meeting.body, user=request.user)[:50],
         "is_analyst": is_analyst(request.user),
-        **_step_forms(meeting),
+        **(_step_forms(meeting) if can_change else {}),
         **(bound or {}),
     }
-    if meeting.can_record_issues():
+    if can_change and meeting.can_record_issues():
         context["plan_forms"] = [
             (issue, (bound or {}).get(f"plan_form_{issue.pk}") or _plan_form(issue))
             for issue in meeting.issues.all()

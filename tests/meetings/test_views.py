@@ -236,3 +236,9 @@ def test_evidence_and_meeting_pages_read_in_few_queries(
         officer.get(reverse("meetings:manage_meeting", args=[published_meeting.pk]))
     with django_assert_max_num_queries(10):
         _client().get(reverse("meetings:meeting", args=[published_meeting.pk]))
+
+
+def test_a_first_head_reads_the_meeting_without_step_forms(held_meeting: Meeting, first_head_a: User) -> None:
+    response = _client(first_head_a).get(reverse("meetings:manage_meeting", args=[held_meeting.pk]))
+    assert response.status_code == 200
+    assert "issue_form" not in response.context and "publish_form" not in response.context
