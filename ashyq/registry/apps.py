@@ -1,8 +1,8 @@
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class RegistryConfig(AppConfig):
     name = "ashyq.registry"
     label = "registry"
-    verbose_name = _("Registry of communication channels")
+    verbose_name = pgettext_lazy("registry", "Registry of communication channels")

@@ -8,6 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ashyq.orgs.models import Body
 from ashyq.registry.attachments import validate_attachments
@@ -126,7 +127,7 @@ class RegistryFilterForm(forms.Form):
     )
     coverage = forms.ChoiceField(label=_("Coverage"), required=False, choices=[("", _("all")), *Coverage.choices])
     interaction_format = forms.ChoiceField(
-        label=_("Format"), required=False, choices=[("", _("all")), *InteractionFormat.choices]
+        label=pgettext_lazy("registry", "Format"), required=False, choices=[("", _("all")), *InteractionFormat.choices]
     )
     status = forms.ChoiceField(label=_("Entries"), required=False, choices=STATUSES)
 

@@ -16,7 +16,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from ashyq.core.models import TimeStampedModel
@@ -58,7 +58,7 @@ class ChannelApplication(TimeStampedModel):
         SUBMITTED = "submitted", _("submitted")
         UNDER_REVIEW = "under_review", _("under review")
         ACCREDITED = "accredited", _("accredited")
-        REFUSED = "refused", _("refused")
+        REFUSED = "refused", pgettext_lazy("registry", "refused")
 
     ALLOWED: dict[str, set[str]] = {
         Status.DRAFT: {Status.SUBMITTED},
@@ -168,7 +168,7 @@ class CriterionFinding(TimeStampedModel):
     application = models.ForeignKey(
         ChannelApplication, verbose_name=_("application"), on_delete=models.CASCADE, related_name="findings"
     )
-    criterion = models.CharField(_("criterion"), max_length=20, choices=Criterion.choices)
+    criterion = models.CharField(pgettext_lazy("registry", "criterion"), max_length=20, choices=Criterion.choices)
     met = models.BooleanField(_("the criterion is met"))
     reasoning = models.TextField(_("reasoning"))
     recorded_by = models.ForeignKey(
@@ -191,7 +191,7 @@ class Channel(TimeStampedModel):
     """A registry entry: an accredited communication channel (004 §2 p.4, §10, Annex 2)."""
 
     class Status(models.TextChoices):
-        ACTIVE = "active", _("active")
+        ACTIVE = "active", pgettext_lazy("registry", "active")
         CHANGED = "changed", _("changed")
         REMOVED = "removed", _("removed")
 
@@ -258,7 +258,7 @@ class EntryRequest(TimeStampedModel):
         TERMINATION = "termination", _("termination of the channel's work")
 
     class Status(models.TextChoices):
-        SUBMITTED = "submitted", _("received")
+        SUBMITTED = "submitted", pgettext_lazy("registry", "received")
         ENTERED = "entered", _("entered in the registry")
 
     ALLOWED: dict[str, set[str]] = {Status.SUBMITTED: {Status.ENTERED}}
@@ -283,7 +283,7 @@ class EntryRequest(TimeStampedModel):
     entered_on = models.DateField(_("entered on"), null=True, blank=True)
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("entered by"),
+        verbose_name=pgettext_lazy("registry", "entered by"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
@@ -335,7 +335,10 @@ class ChannelEvent(models.Model):
         EntryRequest, verbose_name=_("request"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("entered by"), on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=pgettext_lazy("registry", "entered by"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
 
@@ -382,7 +385,10 @@ class Attachment(TimeStampedModel):
     original_name = models.CharField(_("file name"), max_length=200)
     size = models.PositiveBigIntegerField(_("size, bytes"))
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=pgettext_lazy("registry", "uploaded by"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
 
     class Meta:
