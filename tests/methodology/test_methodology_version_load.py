@@ -167,3 +167,24 @@ def test_the_demo_step_loads_every_file_idempotently() -> None:
     demo.load({})
     demo.load({})
     assert sorted(MethodologyVersion.objects.values_list("code", flat=True)) == ["feedback-2024", "openness-2025"]
+
+
+@pytest.mark.parametrize("kind", ["central", "local"])
+def test_the_stored_points_still_sum_to_annex_7s_weights(kind: str) -> None:
+    # given the 002 version stored
+    version = methodology_version_load(version=read_version_file(OPENNESS_FILE), actor=None).version
+    not_assessed = {
+        code
+        for rule in version.exemptions.filter(effect="not_assessed")
+        if kind in rule.applies_to
+        for code in rule.indicators.values_list("code", flat=True)
+    }
+
+    # then per criterion 1–6 the indicators' maxima in both languages (without the incentive) give its weight
+    for criterion in version.criteria.filter(penalty=False):
+        total = Decimal(0)
+        for indicator in Indicator.objects.filter(table__criterion=criterion, incentive=False):
+            if indicator.code not in not_assessed:
+                total += getattr(indicator, f"points_{kind}_kk") or 0
+                total += getattr(indicator, f"points_{kind}_ru") or 0
+        assert total == criterion.weight, criterion.number
