@@ -162,7 +162,7 @@ class ApplicationOut(Schema):
 
     @staticmethod
     def resolve_findings(application: ChannelApplication) -> list[Any]:
-        return list(application.findings.all())
+        return application.findings_in_order()
 
     @staticmethod
     def resolve_channel_number(application: ChannelApplication) -> int | None:

@@ -151,6 +151,11 @@ class ChannelApplication(TimeStampedModel):
     def is_decided(self) -> bool:
         return self.status in (self.Status.ACCREDITED, self.Status.REFUSED)
 
+    def findings_in_order(self) -> list[CriterionFinding]:
+        """The findings in the order of 004 §4 (1 no duplication, 2 regulated, 3 efficiency)."""
+        order = list(Criterion.values)
+        return sorted(self.findings.all(), key=lambda finding: order.index(finding.criterion))
+
     @property
     def decision_term(self) -> Term | None:
         """004 §5: 8 working days from receipt."""

@@ -19,16 +19,21 @@ def _post(client, url: str, payload: dict | None = None):
     return client.post(url, json.dumps(payload or {}), content_type="application/json")
 
 
-def test_the_public_registry_has_both_languages_and_filters(client, body_a, officer_a, analyst, clock) -> None:
+def test_the_public_registry_has_both_languages_and_filters(
+    client, body_a, officer_a, analyst, clock, django_assert_max_num_queries
+) -> None:
     clock(datetime.date(2026, 3, 2))
     channel = accredited_channel(body=body_a, officer=officer_a, analyst=analyst)
-    data = client.get(f"{API}/channels").json()
-    assert data["count"] == 1
+    accredited_channel(body=body_a, officer=officer_a, analyst=analyst, name_ru="Второй канал")
+    with django_assert_max_num_queries(4):
+        data = client.get(f"{API}/channels", {"status": "active", "limit": 1}).json()
+    assert data["count"] == 2
     [row] = data["items"]
     assert row["number"] == 1 and row["name_kk"] == channel.name_kk and row["name_ru"] == channel.name_ru
     assert row["body"]["name_ru"] == body_a.name_ru and row["entered_on"] == "2026-03-02"
     assert row["changes"] == [] and row["removal"] is None
     assert client.get(f"{API}/channels", {"coverage": "regional"}).json()["count"] == 0
+    assert client.get(f"{API}/channels", {"q": "Второй"}).json()["count"] == 1
     assert client.get(f"{API}/channels", {"coverage": "galactic"}).status_code == 422
     assert client.get(f"{API}/channels/1").json()["purpose_ru"] == channel.purpose_ru
     assert client.get(f"{API}/channels/99").status_code == 404
@@ -61,6 +66,7 @@ def test_the_whole_path_through_the_api(client, authorized_body, body_a, officer
     _post(client, f"{API}/applications/{pk}/review")
     decided = _post(client, f"{API}/applications/{pk}/decision", decision).json()
     assert decided["status"] == "accredited" and decided["channel_number"] == 1
+    assert [finding["criterion"] for finding in decided["findings"]] == ["no_duplication", "regulated", "efficiency"]
     assert _post(client, f"{API}/applications/{pk}/decision", decision).status_code == 409
     assert ChannelApplication.objects.get().status == ChannelApplication.Status.ACCREDITED
 
