@@ -43,7 +43,7 @@ class ScheduleKept:
     planned_start: datetime.datetime
     actual_start: datetime.datetime | None
     announcement_url: str
-    kept: bool
+    kept: bool | None  # None: not held yet and its date has not passed
 
 
 @dataclass(frozen=True)
@@ -107,12 +107,14 @@ def _local(moment: datetime.datetime | None) -> datetime.datetime | None:
     return timezone.localtime(moment) if moment is not None else None
 
 
-def _kept(meeting: Meeting) -> ScheduleKept:
+def _kept(meeting: Meeting, today: datetime.date) -> ScheduleKept:
     """Held on the date of the approved schedule (a meeting moved later is not "kept"; ADR 0022)."""
     actual = _local(meeting.actual_start)
     scheduled = timezone.localtime(meeting.approved_start or meeting.planned_start)
     held = meeting.status in HELD_STATUSES and actual is not None
-    kept = held and not meeting.is_unscheduled and actual is not None and actual.date() == scheduled.date()
+    kept: bool | None = held and not meeting.is_unscheduled and actual is not None and actual.date() == scheduled.date()
+    if not held and scheduled.date() >= today:
+        kept = None
     return ScheduleKept(meeting, scheduled, actual, meeting.announcement_url, kept)
 
 
@@ -147,7 +149,7 @@ def meeting_evidence(
         ).order_by("planned_start", "pk")
     )
     evidence = MeetingsEvidence(body=body, year=year, schedule=Schedule.objects.filter(year=year).first(), today=today)
-    evidence.schedule_kept = [_kept(meeting) for meeting in meetings]
+    evidence.schedule_kept = [_kept(meeting, today) for meeting in meetings]
     held = [meeting for meeting in meetings if meeting.status in HELD_STATUSES]
     evidence.plans = [_plan(meeting, today) for meeting in held if not meeting.is_unscheduled]
     evidence.receptions = [

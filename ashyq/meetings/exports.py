@@ -48,6 +48,8 @@ def _start(number: int, meeting_row: Any) -> Row:
 def _schedule_rows(item: ScheduleKept) -> Iterator[Row]:
     if item.meeting.is_unscheduled:
         detail = _("outside the schedule")
+    elif item.kept is None:
+        detail = _("not held yet")
     else:
         detail = _("held as scheduled") if item.kept else _("not held as scheduled")
     yield [*_start(1, item), detail, item.announcement_url, ""]
