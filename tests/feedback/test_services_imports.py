@@ -73,7 +73,10 @@ def test_the_template_imports_every_row_with_its_outcome(officer_a, source, djan
     assert AuditEvent.objects.filter(event_type="feedback.import.completed", body=source.body).count() == 1
 
 
-def test_importing_the_same_file_again_changes_nothing(officer_a, source, django_capture_on_commit_callbacks):
+def test_importing_the_same_file_again_changes_nothing(
+    officer_a, source, django_capture_on_commit_callbacks, monkeypatch
+):
+    monkeypatch.setattr("ashyq.feedback.services.imports.PROGRESS_EVERY", 1)  # the progress writes run too
     _run(source, officer_a, TEMPLATE.encode(), capture=django_capture_on_commit_callbacks)
     before = list(Item.objects.order_by("pk").values())
     job = _run(source, officer_a, TEMPLATE.encode(), capture=django_capture_on_commit_callbacks)

@@ -100,7 +100,7 @@ def _csv_rows(table: Table) -> Iterator[tuple[int, list[Any]]]:
         delimiter = max((",", ";", "\t"), key=first_line.count)
         reader = csv.reader(text, delimiter=delimiter)
         for row in reader:
-            yield line, row
+            yield line, [cell.strip() for cell in row]
             line = reader.line_num + 1
     except UnicodeDecodeError:
         raise FileRefused(
@@ -124,7 +124,7 @@ def _xlsx_rows(table: Table) -> Iterator[tuple[int, list[Any]]]:
     except Exception:
         raise FileRefused(_("The XLSX file cannot be opened; it may be damaged.")) from None
     for line, row in enumerate(workbook.worksheets[0].iter_rows(values_only=True), start=1):
-        yield line, list(row)
+        yield line, [_cell(value) for value in row]
 
 
 def read_rows(
@@ -134,14 +134,15 @@ def read_rows(
     table.handle.seek(0)
     rows = _xlsx_rows(table) if table.is_xlsx else _csv_rows(table)
     header_seen = False
-    positions: dict[str, int] = {}
+    positions: list[tuple[str, int]] = []
     for line, row in rows:
-        if not any(_cell(value) for value in row):
+        if not any(row):
             continue
         if not header_seen:
-            positions, header_seen = _columns(row, aliases, required), True
+            positions, header_seen = list(_columns(row, aliases, required).items()), True
             continue
-        yield line, {key: _cell(row[index]) if index < len(row) else "" for key, index in positions.items()}
+        width = len(row)
+        yield line, {key: row[index] if index < width else "" for key, index in positions}
     if not header_seen:
         raise FileRefused(_("The file has no header row."))
 

@@ -87,36 +87,47 @@ STATUS_WORDS = {status.value: status for status in ItemStatus}
 PORTAL_ACCEPTED = {"принято", "қабылданды"}
 PORTAL_REJECTED = {"не принято", "қабылданбады"}
 PORTAL_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})\s*-\s*(\d{1,2}):(\d{2})$")
-DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%d.%m.%Y %H:%M", "%d.%m.%Y")
+ISO_START = re.compile(r"^\d{4}-\d{2}-\d{2}")
+DOTTED_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s+(\d{1,2}):(\d{2}))?$")
 
 
 def _text(values: dict[str, Any], key: str, limit: int = MAX_SHORT) -> str:
     value = values.get(key, "")
-    text = value.isoformat() if isinstance(value, (datetime.date, datetime.datetime)) else str(value or "")
-    if len(text) > limit:
+    if not isinstance(value, str):
+        value = value.isoformat() if isinstance(value, (datetime.date, datetime.datetime)) else str(value or "")
+    if len(value) > limit:
         raise RowError(_("%(column)s is longer than %(limit)s characters") % {"column": key, "limit": limit})
-    return text
+    return value
 
 
 def parse_moment(value: Any, column: str) -> datetime.datetime:
-    """A date or date-time of the template (ISO or DD.MM.YYYY) as an aware Almaty date-time."""
+    """A date or date-time of the template (ISO or DD.MM.YYYY, optionally with HH:MM) as an aware
+    Almaty date-time. ISO text is read by ``fromisoformat`` (C speed: a million rows are imported)."""
     if isinstance(value, datetime.datetime):
         moment = value
     elif isinstance(value, datetime.date):
         moment = datetime.datetime.combine(value, datetime.time())
     else:
-        for pattern in DATE_FORMATS:
-            try:
-                moment = datetime.datetime.strptime(str(value), pattern)
-                break
-            except ValueError:
-                continue
-        else:
-            raise RowError(
-                _("%(column)s %(value)r is not a date (YYYY-MM-DD or DD.MM.YYYY, optionally with HH:MM)")
-                % {"column": column, "value": value}
-            )
+        moment = _moment_from_text(str(value), column)
     return moment.replace(tzinfo=ALMATY) if moment.tzinfo is None else moment
+
+
+def _moment_from_text(text: str, column: str) -> datetime.datetime:
+    match = DOTTED_DATE.match(text)
+    try:
+        if match is None:
+            return datetime.datetime.fromisoformat(text) if ISO_START.match(text) else _not_a_date(text, column)
+        day, month, year, hour, minute = match.groups()
+        return datetime.datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0))
+    except ValueError:
+        return _not_a_date(text, column)
+
+
+def _not_a_date(text: str, column: str) -> datetime.datetime:
+    raise RowError(
+        _("%(column)s %(value)r is not a date (YYYY-MM-DD or DD.MM.YYYY, optionally with HH:MM)")
+        % {"column": column, "value": text}
+    )
 
 
 def parse_portal_moment(value: Any, source: Source) -> datetime.datetime:

@@ -1,20 +1,21 @@
 """Imports of feedback items from files: queued on upload, run as a background task, all rows or none.
 
-Pass 1 reads and validates every row (the progress bar follows it) and refuses the whole file with every
-bad row and its line number; pass 2 writes the new rows in one transaction. The natural key is
+One pass in one transaction reads and validates every row (the progress bar follows it, through a second
+connection), writes the new rows while none is bad, and rolls everything back when any row was bad: the
+user sees every bad row with its line number. The portal's format reads the file once more first, to
+attach the body's nested replies to the comments they answer. The natural key is
 (source, external id): rows already imported are skipped, so importing the same file again changes nothing.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from django.utils import timezone
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
@@ -116,27 +117,24 @@ def _aliases(job: ImportJob) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...
     return TEMPLATE_ALIASES, TEMPLATE_REQUIRED
 
 
-def _validate(job: ImportJob, table: Table, source: Source) -> _Validation:
-    """Pass 1: every row checked, duplicates and orphan replies found; no writes but the progress."""
-    aliases, required = _aliases(job)
+def _portal_replies(job: ImportJob, table: Table, source: Source) -> _Validation:
+    """Pass 1 of the portal's format: every row checked, the body's replies gathered by the comment they
+    answer, replies to comments missing from the file found; nothing written."""
     result, seen, reply_lines = _Validation(), set[str](), list[tuple[int, str]]()
-    portal = job.format == ImportJob.Format.NPA_PORTAL
-    for line, values in read_rows(table, aliases, required):
+    for line, values in read_rows(table, PORTAL_ALIASES, PORTAL_REQUIRED):
         result.rows += 1
         try:
-            reply = portal_reply(values, source) if portal else None
+            reply = portal_reply(values, source)
             if reply is not None:
                 _merge_reply(result.replies, reply)
                 reply_lines.append((line, reply.parent_id))
                 continue
-            row = portal_row(values, source, None) if portal else template_row(values, source)
+            row = portal_row(values, source, None)
             if row.external_id in seen:
                 raise RowError(_("id %(id)s appears twice in the file") % {"id": row.external_id})
             seen.add(row.external_id)
         except RowError as error:
             result.add(line, str(error))
-        if result.rows % PROGRESS_EVERY == 0:
-            _set(job, processed_rows=result.rows)
     for line, parent_id in reply_lines:
         if parent_id not in seen:
             result.add(line, _("a reply to the comment %(id)s, which is not in the file") % {"id": parent_id})
@@ -154,18 +152,6 @@ def _merge_reply(replies: dict[str, PortalReply], reply: PortalReply) -> None:
     replies[reply.parent_id] = PortalReply(reply.parent_id, f"{first.text}\n\n{second.text}", first.answered_on)
 
 
-def _valid_rows(job: ImportJob, table: Table, source: Source, replies: dict[str, PortalReply]) -> Iterator[ItemRow]:
-    aliases, required = _aliases(job)
-    portal = job.format == ImportJob.Format.NPA_PORTAL
-    for _line, values in read_rows(table, aliases, required):
-        if portal:
-            if portal_reply(values, source) is None:
-                external_id = str(values.get("external_id", ""))
-                yield portal_row(values, source, replies.get(external_id))
-        else:
-            yield template_row(values, source)
-
-
 def import_job_run(*, job_id: int) -> ImportJob:
     """Run a queued import (the task's body), its messages in the uploader's language."""
     language = ImportJob.objects.values_list("language", flat=True).get(pk=job_id)
@@ -180,35 +166,38 @@ def _run(job_id: int) -> ImportJob:
         if not job.can_start():
             raise InvalidTransition(_("This import has already run."))
         _set(job, status=ImportJob.Status.RUNNING)
-    source = job.source
     with job.file.open("rb") as handle:
         try:
-            table = open_table(handle, encoding=job.encoding)
-            _set(job, total_rows=table.estimate_rows())
-            validation = _validate(job, table, source)
-            if validation.error_count:
-                return _refuse(job, validation.errors, validation.error_count)
-            if not validation.rows:
-                raise FileRefused(_("The file has no data rows."))
-            _set(job, total_rows=validation.rows, processed_rows=validation.rows)
-            _write(job, table, source, validation.replies)
+            _import(job, open_table(handle, encoding=job.encoding))
+        except _BadRows as bad:
+            return _refuse(job, bad.result.errors, bad.result.error_count)
         except FileRefused as refused:
             return _refuse(job, [{"line": refused.line, "reason": refused.message}], 1)
         except Exception:
             logger.exception("feedback import %s stopped", job.pk)
-            return _refuse(
-                job,
-                [
-                    {
-                        "line": 0,
-                        "reason": _(
-                            "The import stopped unexpectedly; nothing was written. The administrators have the details."
-                        ),
-                    }
-                ],
-                1,
-            )
+            stopped = _("The import stopped unexpectedly; nothing was written. The administrators have the details.")
+            return _refuse(job, [{"line": 0, "reason": stopped}], 1)
     return job
+
+
+class _BadRows(Exception):
+    """Raised inside the write transaction to roll it back when any row was bad."""
+
+    def __init__(self, result: _Validation) -> None:
+        super().__init__(f"{result.error_count} bad rows")
+        self.result = result
+
+
+def _import(job: ImportJob, table: Table) -> None:
+    """The portal's format needs its replies first (pass 1); then one pass validates and writes."""
+    _set(job, total_rows=table.estimate_rows())
+    replies: dict[str, PortalReply] = {}
+    if job.format == ImportJob.Format.NPA_PORTAL:
+        validation = _portal_replies(job, table, job.source)
+        if validation.error_count:
+            raise _BadRows(validation)
+        replies = validation.replies
+    _write(job, table, job.source, replies)
 
 
 def _refuse(job: ImportJob, errors: list[dict[str, Any]], count: int) -> ImportJob:
@@ -224,23 +213,58 @@ def _refuse(job: ImportJob, errors: list[dict[str, Any]], count: int) -> ImportJ
     return job
 
 
+def _item_row(
+    job: ImportJob, values: dict[str, Any], source: Source, replies: dict[str, PortalReply]
+) -> ItemRow | None:
+    """The row's item, or None for a portal reply (already attached to its comment)."""
+    if job.format != ImportJob.Format.NPA_PORTAL:
+        return template_row(values, source)
+    if portal_reply(values, source) is not None:
+        return None
+    return portal_row(values, source, replies.get(str(values.get("external_id", ""))))
+
+
 @transaction.atomic
 def _write(job: ImportJob, table: Table, source: Source, replies: dict[str, PortalReply]) -> None:
-    """Pass 2: the new rows in one transaction; rows whose (source, id) exists are left as they are."""
+    """One pass in one transaction: every row validated, the new ones written while none is bad; any bad
+    row rolls everything back. Rows whose (source, id) exists are left as they are."""
+    aliases, required = _aliases(job)
     existing = set(Item.objects.filter(source=source).exclude(external_id="").values_list("external_id", flat=True))
+    result, seen, progress = _Validation(), set[str](), _Progress(job)
     created = unchanged = outside = 0
     writer = _CopyWriter(source) if connection.vendor == "postgresql" else _BulkWriter(source)
-    with writer:
-        for row in _valid_rows(job, table, source, replies):
+    with writer, progress:
+        for line, values in read_rows(table, aliases, required):
+            result.rows += 1
+            progress.tick(result.rows)
+            try:
+                row = _item_row(job, values, source, replies)
+                if row is None:
+                    continue
+                if row.external_id in seen:
+                    raise RowError(_("id %(id)s appears twice in the file") % {"id": row.external_id})
+                seen.add(row.external_id)
+            except RowError as error:
+                result.add(line, str(error))
+                continue
+            if result.error_count:
+                continue  # keep validating, stop writing: the transaction will be rolled back
             if row.external_id in existing:
                 unchanged += 1
                 continue
             writer.add(row)
             created += 1
             outside += row.outside_period
+    if result.error_count:
+        result.errors.sort(key=lambda error: error["line"])
+        raise _BadRows(result)
+    if not result.rows:
+        raise FileRefused(_("The file has no data rows."))
     _set(
         job,
         status=ImportJob.Status.DONE,
+        total_rows=result.rows,
+        processed_rows=result.rows,
         created_count=created,
         unchanged_count=unchanged,
         outside_period_count=outside,
@@ -252,6 +276,30 @@ def _write(job: ImportJob, table: Table, source: Source, replies: dict[str, Port
         body=source.body,
         new={"created": created, "unchanged": unchanged, "outside_period": outside, "rows": job.total_rows},
     )
+
+
+class _Progress:
+    """Rows read so far, written through a second connection so that the page sees them while the import's
+    own transaction is still open (PostgreSQL; SQLite allows one writer, so its page shows the result)."""
+
+    def __init__(self, job: ImportJob) -> None:
+        self.job_id = job.pk
+        postgresql = connection.vendor == "postgresql"
+        self.connection = connections.create_connection(DEFAULT_DB_ALIAS) if postgresql else None
+
+    def __enter__(self) -> _Progress:
+        return self
+
+    def tick(self, rows: int) -> None:
+        if self.connection is None or rows % PROGRESS_EVERY:
+            return
+        with self.connection.cursor() as cursor:
+            table = ImportJob._meta.db_table  # ours, not user input
+            cursor.execute(f"UPDATE {table} SET processed_rows = %s WHERE id = %s", [rows, self.job_id])  # noqa: S608
+
+    def __exit__(self, *exc: object) -> None:
+        if self.connection is not None:
+            self.connection.close()
 
 
 ITEM_COLUMNS = (
