@@ -60,7 +60,8 @@ class IssueOut(Schema):
     action_kk: str
     action_ru: str
     deadline: datetime.date | None
-    executor: str
+    executor_kk: str
+    executor_ru: str
     status: str
     resolved_on: datetime.date | None
 
@@ -341,7 +342,8 @@ class IssueIn(Schema):
     action_kk: str = ""
     action_ru: str = ""
     deadline: datetime.date | None = None
-    executor: str = ""
+    executor_kk: str = ""
+    executor_ru: str = ""
 
 
 @router.post("/{int:pk}/issues/", response={201: IssueOut}, auth=django_auth)
@@ -350,7 +352,11 @@ def add_issue(request: HttpRequest, pk: int, payload: IssueIn) -> Status[dict[st
     meeting = _meeting(request, pk)
     ngo = get_object_or_404(Ngo, meeting=meeting, name=payload.ngo_name) if payload.ngo_name else None
     plan = services.ActionPlanEntry(
-        action_kk=payload.action_kk, action_ru=payload.action_ru, deadline=payload.deadline, executor=payload.executor
+        action_kk=payload.action_kk,
+        action_ru=payload.action_ru,
+        deadline=payload.deadline,
+        executor_kk=payload.executor_kk,
+        executor_ru=payload.executor_ru,
     )
     with domain_errors():
         issue = services.issue_add(
@@ -370,7 +376,8 @@ class PlanEntryIn(Schema):
     action_kk: str
     action_ru: str
     deadline: datetime.date
-    executor: str
+    executor_kk: str
+    executor_ru: str
 
 
 @router.post("/{int:pk}/issues/{int:issue_id}/plan/", response=IssueOut, auth=django_auth)

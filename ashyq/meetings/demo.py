@@ -137,7 +137,8 @@ def _hold_and_follow_up(meeting: Meeting, almaty: Body, officer: User) -> None:
                 action_kk="Мәселені қарап, шешім қабылдау",
                 action_ru="Рассмотреть вопрос и принять решение",
                 deadline=deadline,
-                executor="Медициналық көмекті ұйымдастыру департаменті",
+                executor_kk="Медициналық көмекті ұйымдастыру департаменті",
+                executor_ru="Департамент организации медицинской помощи",
             ),
             actor=officer,
         )

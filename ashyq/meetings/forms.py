@@ -102,7 +102,8 @@ class ActionPlanForm(forms.Form):
     action_kk = forms.CharField(label=_("Action to resolve it (Kazakh)"), widget=TEXT, required=False)
     action_ru = forms.CharField(label=_("Action to resolve it (Russian)"), widget=TEXT, required=False)
     deadline = forms.DateField(label=_("Deadline for resolving it"), widget=DATE, required=False)
-    executor = forms.CharField(label=_("Responsible executor"), max_length=300, required=False)
+    executor_kk = forms.CharField(label=_("Responsible executor (Kazakh)"), max_length=300, required=False)
+    executor_ru = forms.CharField(label=_("Responsible executor (Russian)"), max_length=300, required=False)
 
 
 class IssueForm(ActionPlanForm):

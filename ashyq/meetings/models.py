@@ -290,7 +290,8 @@ class ProblemIssue(TimeStampedModel):
     action_kk = models.TextField(_("action to resolve it (Kazakh)"), blank=True)
     action_ru = models.TextField(_("action to resolve it (Russian)"), blank=True)
     deadline = models.DateField(_("deadline for resolving it"), null=True, blank=True)
-    executor = models.CharField(_("responsible executor"), max_length=300, blank=True)
+    executor_kk = models.CharField(_("responsible executor (Kazakh)"), max_length=300, blank=True)
+    executor_ru = models.CharField(_("responsible executor (Russian)"), max_length=300, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
     resolved_on = models.DateField(_("resolved on"), null=True, blank=True)
 
@@ -320,7 +321,11 @@ class ProblemIssue(TimeStampedModel):
     @property
     def has_plan(self) -> bool:
         """An action-plan entry needs an action, a concrete deadline and a responsible executor (001 p.3.7)."""
-        return bool(self.action_kk and self.action_ru and self.deadline and self.executor)
+        return bool(self.action_kk and self.action_ru and self.deadline and self.executor_kk and self.executor_ru)
+
+    @property
+    def executor(self) -> str:
+        return _in_language(self.executor_kk, self.executor_ru)
 
     def is_overdue(self, today: datetime.date) -> bool:
         return self.status == self.Status.OPEN and self.deadline is not None and self.deadline < today

@@ -303,7 +303,11 @@ def hold(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _plan_entry(data: dict[str, Any]) -> services.ActionPlanEntry:
     return services.ActionPlanEntry(
-        action_kk=data["action_kk"], action_ru=data["action_ru"], deadline=data["deadline"], executor=data["executor"]
+        action_kk=data["action_kk"],
+        action_ru=data["action_ru"],
+        deadline=data["deadline"],
+        executor_kk=data["executor_kk"],
+        executor_ru=data["executor_ru"],
     )
 
 
@@ -326,7 +330,9 @@ def add_issue(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _plan_form(issue: ProblemIssue, data: Any = None) -> meeting_forms.PlanEntryForm:
-    initial = {name: getattr(issue, name) for name in ("action_kk", "action_ru", "deadline", "executor")}
+    initial = {
+        name: getattr(issue, name) for name in ("action_kk", "action_ru", "deadline", "executor_kk", "executor_ru")
+    }
     return meeting_forms.PlanEntryForm(data, prefix=f"plan-{issue.pk}", initial=initial)
 
 

@@ -72,7 +72,8 @@ def test_meeting_from_proposal_to_published_action_plan(page: Page, login, axe_v
     page.fill("#id_action_kk", "Дәрігер тарту")
     page.fill("#id_action_ru", "Привлечь врача")
     page.fill("#id_deadline", "2027-09-30")
-    page.fill("#id_executor", "Кадр саясаты департаменті")
+    page.fill("#id_executor_kk", "Кадр саясаты департаменті")
+    page.fill("#id_executor_ru", "Департамент кадровой политики")
     page.click("#issue button[type=submit]")
     page.fill("#id_url_kk", "https://example.kz/kk/results")
     page.fill("#id_url_ru", "https://example.kz/ru/results")
@@ -92,5 +93,5 @@ def test_meeting_from_proposal_to_published_action_plan(page: Page, login, axe_v
     page.context.clear_cookies()
     page.goto(re.sub(r"/kk/meetings/manage/(\d+)/", r"/ru/meetings/\1/", meeting_url))
     expect(page.locator("#action-plan")).to_contain_text("В селе нет врача")
-    expect(page.locator("#action-plan")).to_contain_text("Кадр саясаты департаменті")
+    expect(page.locator("#action-plan")).to_contain_text("Департамент кадровой политики")
     assert axe_violations() == []

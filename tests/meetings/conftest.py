@@ -64,7 +64,11 @@ def held_meeting(approved_meeting: Meeting, record: services.MeetingRecord, offi
 
 def full_plan(deadline: datetime.date = datetime.date(2026, 6, 30)) -> services.ActionPlanEntry:
     return services.ActionPlanEntry(
-        action_kk="Тексеру жүргізу", action_ru="Провести проверку", deadline=deadline, executor="Департамент"
+        action_kk="Тексеру жүргізу",
+        action_ru="Провести проверку",
+        deadline=deadline,
+        executor_kk="Департамент",
+        executor_ru="Департамент",
     )
 
 

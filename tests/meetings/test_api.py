@@ -153,10 +153,11 @@ def test_prepare_requests_plan_and_regional_problems(
             "action_kk": "Су құбыры",
             "action_ru": "Водопровод",
             "deadline": "2026-12-01",
-            "executor": "Әкімдік",
+            "executor_kk": "Әкімдік",
+            "executor_ru": "Акимат",
         },
     )
-    assert (status, planned["deadline"], planned["executor"]) == (200, "2026-12-01", "Әкімдік")
+    assert (status, planned["deadline"], planned["executor_ru"]) == (200, "2026-12-01", "Акимат")
     # an akimat sends its problems; a ministry's officer may not send for it
     payload = {
         "akimat_id": local_body.pk,

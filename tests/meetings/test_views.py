@@ -110,7 +110,8 @@ def test_officer_walks_a_meeting_from_holding_to_the_closed_plan(
             prefix + "action_kk": "Жол салу",
             prefix + "action_ru": "Построить дорогу",
             prefix + "deadline": "2026-09-30",
-            prefix + "executor": "Көлік комитеті",
+            prefix + "executor_kk": "Көлік комитеті",
+            prefix + "executor_ru": "Комитет транспорта",
         },
     )
     assert response.status_code == 302

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
     AnyUser = User | AnonymousUser
 
-PLAN_FIELDS = ["action_kk", "action_ru", "deadline", "executor"]
+PLAN_FIELDS = ["action_kk", "action_ru", "deadline", "executor_kk", "executor_ru"]
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,8 @@ class ActionPlanEntry:
     action_kk: str = ""
     action_ru: str = ""
     deadline: datetime.date | None = None
-    executor: str = ""
+    executor_kk: str = ""
+    executor_ru: str = ""
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,8 @@ def issue_add(
             action_kk=plan.action_kk.strip(),
             action_ru=plan.action_ru.strip(),
             deadline=plan.deadline,
-            executor=plan.executor.strip(),
+            executor_kk=plan.executor_kk.strip(),
+            executor_ru=plan.executor_ru.strip(),
         )
         issue.full_clean()
         issue.save()
@@ -106,7 +108,8 @@ def issue_plan(*, issue: ProblemIssue, plan: ActionPlanEntry, actor: AnyUser) ->
         issue = ProblemIssue.objects.select_for_update().get(pk=issue.pk)
         old = snapshot(issue, PLAN_FIELDS)
         issue.action_kk, issue.action_ru = plan.action_kk.strip(), plan.action_ru.strip()
-        issue.deadline, issue.executor = plan.deadline, plan.executor.strip()
+        issue.deadline = plan.deadline
+        issue.executor_kk, issue.executor_ru = plan.executor_kk.strip(), plan.executor_ru.strip()
         issue.full_clean()
         issue.save(update_fields=[*PLAN_FIELDS, "updated_at"])
         audit_record(
@@ -126,8 +129,8 @@ def _require_complete_plan(meeting: Meeting) -> None:
         numbers = ", ".join(str(issue.pk) for issue in incomplete)
         raise ValidationError(
             _(
-                "Every action-plan item needs the action in Kazakh and Russian, a deadline and a responsible "
-                "executor; incomplete items: %(numbers)s."
+                "Every action-plan item needs the action and the responsible executor in Kazakh and Russian and "
+                "a deadline; incomplete items: %(numbers)s."
             )
             % {"numbers": numbers}
         )
