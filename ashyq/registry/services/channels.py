@@ -73,7 +73,7 @@ def _lock_channel(channel: Channel) -> Channel:
 
 def channel_enter(*, application: ChannelApplication, actor: User) -> Channel:
     """Enter an accredited application's channel with the next No. (004 §5 1), §9 1)); inside the decision."""
-    Body.objects.select_for_update().filter(pk=application.addressee_id).exists()  # one numbering at a time
+    Body.objects.select_for_update().only("pk").get(pk=application.addressee_id)  # one numbering at a time
     assert application.decided_on is not None
     number = (Channel.objects.aggregate(last=Max("number"))["last"] or 0) + 1
     channel = Channel(
