@@ -14,6 +14,7 @@ from django.db.models import Count, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -39,6 +40,21 @@ from ashyq.feedback.services import findings, followups, imports, items, sources
 from ashyq.orgs.models import Body
 
 PAGE_SIZE = 50
+COUNT_CAP = 10_000
+
+
+class CappedPaginator(Paginator[Item]):
+    """Plain pagination whose count stops at ``COUNT_CAP`` + 1 rows, so a list of millions of items
+    counts in milliseconds; the page then says "more than 10,000" and the user narrows the filters."""
+
+    @cached_property
+    def count(self) -> int:
+        items: QuerySet[Item] = self.object_list  # type: ignore[assignment]
+        return items.order_by().values("pk")[: COUNT_CAP + 1].count()
+
+    @property
+    def capped(self) -> bool:
+        return self.count > COUNT_CAP
 
 
 class AuthedRequest(HttpRequest):
@@ -97,8 +113,8 @@ def item_list(request: AuthedRequest) -> HttpResponse:
     if export in documents.EXPORT_FORMATS:
         content = documents.items_export(items=found.iterator(chunk_size=2000), file_format=export)
         return _download(content, documents.EXPORT_FORMATS[export], f"feedback-items.{export}")
-    page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "feedback/item_list.html", {"form": form, "page": page})
+    page = CappedPaginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "feedback/item_list.html", {"form": form, "page": page, "cap": COUNT_CAP})
 
 
 @login_required

@@ -178,3 +178,14 @@ def test_the_import_template_downloads(client):
     assert response.content.decode("utf-8-sig").splitlines()[0].startswith("external_id,kind,author,text")
     response = client.get(reverse("feedback:import_template", args=["npa_portal", "xlsx"]))
     assert load_workbook(io.BytesIO(response.content)).active["A1"].value == "id"
+
+
+def test_the_count_of_a_huge_list_stops_at_the_cap(client, analyst, body_a, monkeypatch):
+    # given more items than the cap (the cap lowered to 5 for the test)
+    monkeypatch.setattr("ashyq.feedback.views.COUNT_CAP", 5)
+    ItemFactory.create_batch(7, source=SourceFactory(body=body_a))
+    client.force_login(analyst)
+    response = client.get(reverse("feedback:item_list"))
+    # then the page counts 6 (cap + 1) and says there are more
+    assert response.context["page"].paginator.count == 6 and response.context["page"].paginator.capped
+    assert "More than 5 items" in response.content.decode()
