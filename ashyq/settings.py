@@ -150,6 +150,7 @@ LANGUAGE_CODE = "kk"
 LANGUAGES = [("kk", "Қазақша"), ("ru", "Русский"), ("en", "English")]
 # Each app keeps its translations in ashyq/<app>/locale/ (found through INSTALLED_APPS).
 USE_I18N = True
+FORMAT_MODULE_PATH = ["ashyq.formats"]
 TIME_ZONE = "Asia/Almaty"
 USE_TZ = True
 

@@ -22,6 +22,12 @@ from tests.factories import BodyFactory, UserFactory
 
 
 @pytest.fixture(autouse=True)
+def fast_password_hashing(settings: pytest.FixtureRequest) -> None:
+    """Hashing with PBKDF2 costs ~0.3 s per user; tests need a password, not its strength."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def english_outside_requests() -> Iterator[None]:
     """Messages raised by services outside a request read in English in tests; pages pick their own language."""
     with translation.override("en"):
