@@ -92,4 +92,4 @@ def test_pages_load_scripts_and_styles_only_from_this_server(client: Client) -> 
 
 def test_kazakh_pages_write_dates_day_first(client: Client) -> None:
     assert "23.03.2026" in client.get("/kk/calendar/2026/").content.decode()
-    assert "23.03.2026" in client.get("/ru/calendar/2026/").content.decode()
+    assert "23 марта 2026" in client.get("/ru/calendar/2026/").content.decode()
