@@ -360,7 +360,13 @@ class _CopyWriter:
     def __enter__(self) -> _CopyWriter:
         self.cursor = connection.cursor()
         columns = ", ".join(ITEM_COLUMNS)
-        self.copy_context = self.cursor.cursor.copy(f"COPY {Item._meta.db_table} ({columns}) FROM STDIN")
+        from psycopg.copy import QueuedLibpqWriter  # PostgreSQL only
+
+        raw = self.cursor.cursor
+        # A worker thread sends the data while this one validates the next rows.
+        self.copy_context = raw.copy(
+            f"COPY {Item._meta.db_table} ({columns}) FROM STDIN", writer=QueuedLibpqWriter(raw)
+        )
         self.copy = self.copy_context.__enter__()
         return self
 
