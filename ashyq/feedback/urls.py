@@ -16,6 +16,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("imports/<int:pk>/", views.import_view, name="import_detail"),
     path("templates/<slug:template>.<str:extension>", views.import_template, name="import_template"),
     path("summary/", views.summary, name="summary"),
+    path("summary/<int:body_id>/", views.body_summary_view, name="body_summary"),
     path("findings/", views.finding_set, name="finding_set"),
     path("analyses/", views.analysis_list, name="analysis_list"),
     path("analyses/new/", views.analysis_create, name="analysis_create"),

@@ -26,12 +26,15 @@ from ashyq.feedback.periods import Period
 from ashyq.feedback.projects import publication_schedule
 from ashyq.feedback.selectors import (
     analyses_list,
+    body_summary,
     dialogue_half_years,
     feedback_scores,
+    feedback_version_for,
     import_detail,
     item_detail,
     items_list,
     projects_list,
+    score_counts,
     source_detail,
     sources_list,
     topics_list,
@@ -336,6 +339,26 @@ def summary(request: AuthedRequest) -> HttpResponse:
             "period": period,
             "scores": scores,
             "finding_form": forms.FindingForm() if is_analyst(request.user) else None,
+        },
+    )
+
+
+@login_required
+def body_summary_view(request: AuthedRequest, body_id: int) -> HttpResponse:
+    """The information of 000 §20 p.1–4 for one body and period, with F explained by the engine."""
+    body = get_object_or_404(_bodies(request), pk=body_id)
+    form, period = _period(request)
+    summary = body_summary(body_id=body.pk, period=period)
+    score = score_counts(feedback_version_for(period), summary.counts, summary.finding is None)
+    return render(
+        request,
+        "feedback/body_summary.html",
+        {
+            "body": body,
+            "form": form,
+            "period": period,
+            "summary": summary,
+            "score": score,
         },
     )
 

@@ -189,3 +189,23 @@ def test_the_count_of_a_huge_list_stops_at_the_cap(client, analyst, body_a, monk
     # then the page counts 6 (cap + 1) and says there are more
     assert response.context["page"].paginator.count == 6 and response.context["page"].paginator.capped
     assert "More than 5 items" in response.content.decode()
+
+
+def test_the_body_summary_gives_the_four_parts_of_000_p20(client, officer_a, officer_b, body_a):
+    # given a remark, a survey and a briefing of body A in 2026
+    source = SourceFactory(body=body_a)
+    ItemFactory(source=source, status=ItemStatus.ACCEPTED, reference="п. 1")
+    survey = SourceFactory(body=body_a, kind="survey", url="https://dialog.egov.kz/s/1")
+    from ashyq.feedback.models import OutreachMaterial
+
+    OutreachMaterial.objects.create(
+        body=body_a, kind="briefing", title="Брифинг", url="https://x.kz/b", held_on=datetime.date(2026, 9, 3)
+    )
+    client.force_login(officer_a)
+    response = client.get(reverse("feedback:body_summary", args=[body_a.pk]), {"year": 2026})
+    summary = response.context["summary"]
+    assert (summary.counts.remarks_received, summary.counts.remarks_accepted) == (1, 1)
+    assert summary.dialogue == [survey] and len(summary.materials) == 1
+    assert response.context["score"].display == "100.0"
+    client.force_login(officer_b)
+    assert client.get(reverse("feedback:body_summary", args=[body_a.pk]), {"year": 2026}).status_code == 404
