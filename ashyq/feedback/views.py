@@ -14,6 +14,7 @@ from django.db.models import Count, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -318,11 +319,12 @@ def source_report(request: AuthedRequest, pk: int, language: str, extension: str
 
 
 def _period(request: AuthedRequest) -> tuple[forms.PeriodForm, Period]:
+    """The year (or quarter) asked for; the current year when none or an invalid one was asked."""
     form = forms.PeriodForm(request.GET or None)
     if form.is_valid():
         year, quarter = form.cleaned_data["year"], form.cleaned_data["quarter"]
         return form, Period.quarter(year, quarter) if quarter else Period.year(year)
-    return forms.PeriodForm(), Period.year(forms.PeriodForm().fields["year"].initial())
+    return forms.PeriodForm(), Period.year(timezone.localdate().year)
 
 
 @login_required
