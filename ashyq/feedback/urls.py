@@ -18,6 +18,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("summary/", views.summary, name="summary"),
     path("summary/<int:body_id>/", views.body_summary_view, name="body_summary"),
     path("findings/", views.finding_set, name="finding_set"),
+    path("findings/<int:pk>/clear/", views.finding_clear, name="finding_clear"),
     path("analyses/", views.analysis_list, name="analysis_list"),
     path("analyses/new/", views.analysis_create, name="analysis_create"),
     path("analyses/<int:pk>/<slug:action>/", views.analysis_action, name="analysis_action"),

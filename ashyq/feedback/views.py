@@ -22,7 +22,15 @@ from django.views.decorators.http import require_POST
 from ashyq.core.errors import InvalidTransition
 from ashyq.core.permissions import body_ids_for, is_analyst, is_authorized_staff, scope_to_user_bodies
 from ashyq.feedback import documents, forms
-from ashyq.feedback.models import DIALOGUE_KINDS, Item, ItemKind, ItemStatus, Recommendation, SourceKind
+from ashyq.feedback.models import (
+    DIALOGUE_KINDS,
+    Item,
+    ItemKind,
+    ItemStatus,
+    NotAccessibleFinding,
+    Recommendation,
+    SourceKind,
+)
 from ashyq.feedback.periods import Period
 from ashyq.feedback.projects import publication_schedule
 from ashyq.feedback.selectors import (
@@ -378,6 +386,16 @@ def finding_set(request: AuthedRequest) -> HttpResponse:
             messages.success(request, _("Saved."))
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
+    return redirect(f"{reverse('feedback:summary')}?{request.GET.urlencode()}")
+
+
+@login_required
+@require_POST
+def finding_clear(request: AuthedRequest, pk: int) -> HttpResponse:
+    """Withdraw a finding of 000 §23 (analysts only; the service checks)."""
+    finding = get_object_or_404(NotAccessibleFinding.objects.select_related("body"), pk=pk)
+    findings.finding_clear(finding=finding, actor=request.user)
+    messages.success(request, _("Saved."))
     return redirect(f"{reverse('feedback:summary')}?{request.GET.urlencode()}")
 
 

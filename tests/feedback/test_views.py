@@ -171,6 +171,13 @@ def test_the_analyst_sets_not_openly_accessible_and_f_becomes_zero(client, analy
     response = client.get(reverse("feedback:summary"), {"year": 2026})
     row = next(row for row in response.context["scores"] if row.body.pk == body_a.pk)
     assert row.score.f == 0 and row.score.band == "ineffective"
+    # the officer cannot withdraw it; the analyst can, and F is 100 again (nothing received)
+    client.force_login(officer_a)
+    assert client.post(reverse("feedback:finding_clear", args=[finding.pk])).status_code == 403
+    client.force_login(analyst)
+    client.post(reverse("feedback:finding_clear", args=[finding.pk]))
+    assert not NotAccessibleFinding.objects.exists()
+    assert AuditEvent.objects.filter(event_type="feedback.finding.cleared").count() == 1
 
 
 def test_the_import_template_downloads(client):
