@@ -137,3 +137,10 @@ def test_the_projects_page_shows_overdue_results(client, officer_a, body_a):
     )
     [(project, schedule)] = client.get(reverse("feedback:project_list")).context["rows"]
     assert [due.overdue for due in schedule] == [True, True, True, True, False]
+
+
+def test_the_admin_shows_items_but_writes_only_through_the_services(admin_client, body_a):
+    ItemFactory(source=SourceFactory(body=body_a), external_id="ADM-1")
+    response = admin_client.get("/en/admin/feedback/item/")
+    assert b"ADM-1" in response.content
+    assert admin_client.get("/en/admin/feedback/item/add/").status_code == 403
