@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import polib
@@ -16,6 +17,14 @@ def test_every_message_is_translated(path: Path) -> None:
     po = polib.pofile(str(path))
     untranslated = [entry.msgid for entry in po if not entry.obsolete and not entry.translated()]
     assert untranslated == [], f"{path}: untranslated or fuzzy: {untranslated[:5]}"
+
+
+@pytest.mark.parametrize("path", KK_RU, ids=lambda path: "/".join(path.parts[-5:-2]))
+def test_every_plural_has_all_the_forms_of_its_language(path: Path) -> None:
+    po = polib.pofile(str(path))
+    forms = int(re.search(r"nplurals=(\d+)", po.metadata["Plural-Forms"]).group(1))
+    short = [entry.msgid for entry in po if entry.msgid_plural and len(entry.msgstr_plural) != forms]
+    assert short == [], f"{path}: plurals without all {forms} forms: {short}"
 
 
 @pytest.mark.parametrize("path", KK_RU, ids=lambda path: "/".join(path.parts[-5:-2]))
