@@ -11,14 +11,10 @@ import datetime
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from ashyq.core.i18n import in_language
 from ashyq.core.models import TimeStampedModel
-
-
-def _in_language(kk: str, ru: str) -> str:
-    return kk if (get_language() or "kk").startswith("kk") else ru
 
 
 class Channel(models.TextChoices):
@@ -81,7 +77,7 @@ class Topic(TimeStampedModel):
         ordering = ["title_ru"]
 
     def __str__(self) -> str:
-        return _in_language(self.title_kk, self.title_ru)
+        return in_language(self.title_kk, self.title_ru)
 
 
 class Source(TimeStampedModel):
@@ -129,7 +125,7 @@ class Source(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return _in_language(self.title_kk, self.title_ru)
+        return in_language(self.title_kk, self.title_ru)
 
     def contains(self, day: datetime.date) -> bool:
         """Whether a day falls in the discussion period (000 §5, §10)."""
@@ -515,7 +511,7 @@ class Project(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return _in_language(self.title_kk, self.title_ru)
+        return in_language(self.title_kk, self.title_ru)
 
 
 class ProjectPublication(TimeStampedModel):

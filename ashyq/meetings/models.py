@@ -12,16 +12,11 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from ashyq.core.i18n import in_language
 from ashyq.core.models import TimeStampedModel
 from ashyq.meetings import deadlines
-
-
-def _in_language(kk: str, ru: str) -> str:
-    """The Kazakh text for Kazakh readers, the Russian one otherwise (no official English)."""
-    return kk if (get_language() or "kk").startswith("kk") else ru
 
 
 class Schedule(TimeStampedModel):
@@ -170,7 +165,7 @@ class Meeting(TimeStampedModel):
 
     @property
     def topic(self) -> str:
-        return _in_language(self.topic_kk, self.topic_ru)
+        return in_language(self.topic_kk, self.topic_ru)
 
     def _allows(self, target: Meeting.Status) -> bool:
         return target in self.ALLOWED[self.Status(self.status)]
@@ -312,11 +307,11 @@ class ProblemIssue(TimeStampedModel):
 
     @property
     def text(self) -> str:
-        return _in_language(self.text_kk, self.text_ru)
+        return in_language(self.text_kk, self.text_ru)
 
     @property
     def action(self) -> str:
-        return _in_language(self.action_kk, self.action_ru)
+        return in_language(self.action_kk, self.action_ru)
 
     @property
     def has_plan(self) -> bool:
@@ -325,7 +320,7 @@ class ProblemIssue(TimeStampedModel):
 
     @property
     def executor(self) -> str:
-        return _in_language(self.executor_kk, self.executor_ru)
+        return in_language(self.executor_kk, self.executor_ru)
 
     def is_overdue(self, today: datetime.date) -> bool:
         return self.status == self.Status.OPEN and self.deadline is not None and self.deadline < today
@@ -382,7 +377,7 @@ class IssueProgress(TimeStampedModel):
 
     @property
     def note(self) -> str:
-        return _in_language(self.note_kk, self.note_ru)
+        return in_language(self.note_kk, self.note_ru)
 
 
 class RegionalProblem(TimeStampedModel):

@@ -12,16 +12,16 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from ashyq.core.i18n import active_language
 from ashyq.core.models import TimeStampedModel
 from ashyq.methodology.versions import Clause, plain
 
 
 def display_language() -> str:
     """The active language as one of the clause renderer's languages (kk, ru, en)."""
-    code = (get_language() or "kk")[:2]
+    code = active_language()
     return code if code in {"kk", "ru", "en"} else "kk"
 
 

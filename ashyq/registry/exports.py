@@ -12,9 +12,9 @@ from typing import Any
 
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from ashyq.core.i18n import active_language
 from ashyq.registry.models import Channel, ChannelApplication, ChannelEvent, EntryRequest
 from ashyq.registry.services.channels import WORDING_LABELS, value_text
 from ashyq.reports.docx import DocxSection, docx_document
@@ -76,7 +76,7 @@ def registry_csv(channels: Iterable[Channel]) -> bytes:
 
 def _document_context(**extra: Any) -> dict[str, Any]:
     return {
-        "language": (get_language() or "kk")[:2],
+        "language": active_language(),
         "printed_on": timezone.localdate(),
         **extra,
     }

@@ -16,15 +16,12 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
+from ashyq.core.i18n import active_language
 from ashyq.core.models import TimeStampedModel
 from ashyq.registry.deadlines import Term, term
-
-
-def _kazakh() -> bool:
-    return (get_language() or "kk").startswith("kk")
 
 
 class Coverage(models.TextChoices):
@@ -125,11 +122,11 @@ class ChannelApplication(TimeStampedModel):
 
     @property
     def name(self) -> str:
-        return self.name_kk if _kazakh() else self.name_ru
+        return self.name_kk if active_language() == "kk" else self.name_ru
 
     @property
     def purpose(self) -> str:
-        return self.purpose_kk if _kazakh() else self.purpose_ru
+        return self.purpose_kk if active_language() == "kk" else self.purpose_ru
 
     def can_move_to(self, status: str) -> bool:
         return status in self.ALLOWED.get(self.status, set())
@@ -235,11 +232,11 @@ class Channel(TimeStampedModel):
 
     @property
     def name(self) -> str:
-        return self.name_kk if _kazakh() else self.name_ru
+        return self.name_kk if active_language() == "kk" else self.name_ru
 
     @property
     def purpose(self) -> str:
-        return self.purpose_kk if _kazakh() else self.purpose_ru
+        return self.purpose_kk if active_language() == "kk" else self.purpose_ru
 
     def can_move_to(self, status: str) -> bool:
         return status in self.ALLOWED.get(self.status, set())
@@ -357,7 +354,7 @@ class ChannelEvent(models.Model):
 
     @property
     def text(self) -> str:
-        return self.text_kk if _kazakh() else self.text_ru
+        return self.text_kk if active_language() == "kk" else self.text_ru
 
 
 def attachment_path(instance: Attachment, filename: str) -> str:

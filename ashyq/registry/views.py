@@ -12,11 +12,11 @@ from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, Validat
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ashyq.core.errors import InvalidTransition
+from ashyq.core.i18n import active_language
 from ashyq.core.permissions import body_ids_for, is_analyst, is_authorized_staff
 from ashyq.orgs.models import Body, Role
 from ashyq.registry import exports, selectors
@@ -62,10 +62,6 @@ def _download(content: bytes, filename: str, content_type: str) -> HttpResponse:
     return response
 
 
-def _language() -> str:
-    return (get_language() or "kk")[:2]
-
-
 # --- the public registry (004 §8, Annex 2) ---
 
 
@@ -82,7 +78,7 @@ def registry_list(request: HttpRequest) -> HttpResponse:
 
 def registry_export(request: HttpRequest, fmt: str) -> HttpResponse:
     channels = selectors.registry_entries(**RegistryFilterForm(request.GET or None).filters())
-    name = f"registry-{_language()}"
+    name = f"registry-{active_language()}"
     if fmt == "xlsx":
         content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         return _download(exports.registry_xlsx(channels), f"{name}.xlsx", content_type)
@@ -236,7 +232,7 @@ def application_decide(request: AuthedRequest, pk: int) -> HttpResponse:
 @login_required
 def application_document(request: AuthedRequest, pk: int, fmt: str) -> HttpResponse:
     application = _found(lambda: selectors.application_detail(user=request.user, pk=pk))
-    name = f"application-{application.pk}-{_language()}"
+    name = f"application-{application.pk}-{active_language()}"
     if fmt == "docx":
         content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
         return _download(exports.application_docx(application), f"{name}.docx", content_type)
