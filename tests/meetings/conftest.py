@@ -15,9 +15,8 @@ from tests.meetings.factories import MeetingFactory, RegionFactory, ScheduleFact
 
 
 @pytest.fixture(autouse=True)
-def immediate_tasks_and_fast_hashing(settings: Any) -> None:
+def immediate_tasks(settings: Any) -> None:
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

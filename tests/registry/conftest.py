@@ -13,9 +13,8 @@ from ashyq.registry import deadlines
 
 @pytest.fixture(autouse=True)
 def fast_settings(settings: Any, tmp_path: Any) -> None:
-    """Uploaded files in a temporary directory; a fast password hash for the personas' accounts."""
+    """Uploaded files in a temporary directory."""
     settings.MEDIA_ROOT = tmp_path / "media"
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture
