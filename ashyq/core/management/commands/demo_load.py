@@ -20,4 +20,4 @@ class Command(BaseCommand):
         load_demo()
         self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
         for spec in ACCOUNTS:
-            self.stdout.write(f"  {spec.username:<18} {Role(spec.role).label} — {spec.body().name_ru}")
+            self.stdout.write(f"  {spec.username:<18} {Role(spec.role).label} — {spec.body().name}")
