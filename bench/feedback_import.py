@@ -4,9 +4,10 @@
         [--rows 1000000]
 
 Writes a CSV in the Ashyq template (docs/feedback.md), runs the real import (``import_job_run``: pass 1
-validates every row, pass 2 writes with COPY in one transaction) in a throw-away database, then COPYs the
-same file raw into an untyped staging table. Prints rows/s of both, the ratio (goal ≥ 0.5× COPY) and the
-peak memory (max RSS) of this process.
+validates every row, pass 2 writes with COPY in one transaction) in a throw-away database, then the raw
+database doing the same work two ways: the same file COPYed into an untyped, unindexed staging table, and
+exactly the rows the import wrote COPYed back into the emptied items table (its indexes, no validation).
+Prints rows/s of each, both ratios (goal ≥ 0.5× COPY) and the peak memory (max RSS) of this process.
 """
 
 from __future__ import annotations
@@ -128,37 +129,45 @@ def main() -> None:
             copy_time = time.perf_counter() - start
             cursor.execute("SELECT count(*) FROM bench_raw")
             assert cursor.fetchone()[0] == args.rows
-            # The database's own share: the same rows typed into the items table, with its indexes.
-            second = Source.objects.create(
-                body_id=body_id,
-                kind="draft_npa",
-                channel="npa_portal",
-                title_kk="Жоба 2",
-                title_ru="Проект 2",
-                period_start=datetime.date(2026, 9, 1),
-                period_end=datetime.date(2026, 9, 30),
-            )
+            # The raw database doing the same work: exactly the rows the import wrote, COPYed back into the
+            # emptied items table (same indexes and constraints), without Ashyq's validation.
+            typed_path = Path(media) / "typed.csv"
+            columns = [field.column for field in Item._meta.concrete_fields if field.column != "id"]
+            column_list = ", ".join(columns)
+            with (
+                cursor.cursor.copy(f"COPY (SELECT {column_list} FROM feedback_item) TO STDOUT") as out,
+                typed_path.open("wb") as handle,
+            ):
+                for block in out:
+                    handle.write(block)
+            cursor.execute("TRUNCATE feedback_item CASCADE")
             start = time.perf_counter()
-            cursor.execute(
-                "INSERT INTO feedback_item (created_at, updated_at, source_id, body_id, channel, kind, status, "
-                "external_id, author, text, clause, received_at, outside_period, portal_status, reference, "
-                "rejection_reason, answer_text, answered_on, follow_up, follow_up_note) "
-                "SELECT now(), now(), %s, %s, 'npa_portal', kind, CASE WHEN status IS NULL THEN "
-                "(CASE kind WHEN 'remark' THEN 'received' ELSE 'unanswered' END) ELSE status END, external_id, "
-                "coalesce(author, ''), text, coalesce(clause, ''), (received_at || ' Asia/Almaty')::timestamptz, "
-                "false, '', "
-                "coalesce(reference, ''), coalesce(reason, ''), coalesce(answer, ''), answered_on::date, '', '' "
-                "FROM bench_raw",
-                [second.pk, body_id],
-            )
+            with (
+                cursor.cursor.copy(f"COPY feedback_item ({column_list}) FROM STDIN") as copy,
+                typed_path.open("rb") as handle,
+            ):
+                while block := handle.read(1 << 20):
+                    copy.write(block)
             typed_time = time.perf_counter() - start
+            cursor.execute("SELECT count(*) FROM feedback_item")
+            assert cursor.fetchone()[0] == args.rows
 
-        ratio = copy_time / import_time
+        ratio, typed_ratio = copy_time / import_time, typed_time / import_time
         print(f"file: {args.rows:,} rows, {size_mb:.0f} MB")
         print(f"import with validation: {import_time:.1f} s = {args.rows / import_time:,.0f} rows/s")
-        print(f"raw COPY of the file:   {copy_time:.1f} s = {args.rows / copy_time:,.0f} rows/s")
-        print(f"the same rows typed into the items table by SQL (indexes, no validation): {typed_time:.1f} s")
-        print(f"ratio {ratio:.2f}× COPY (goal ≥ {GOAL}×) — {'met' if ratio >= GOAL else 'NOT met'}")
+        print(
+            f"raw COPY of the file into an untyped, unindexed table: {copy_time:.1f} s = "
+            f"{args.rows / copy_time:,.0f} rows/s"
+        )
+        print(
+            f"raw COPY of the same rows into the items table (its indexes, no validation): {typed_time:.1f} s = "
+            f"{args.rows / typed_time:,.0f} rows/s"
+        )
+        print(f"ratio {ratio:.2f}× the untyped COPY (goal ≥ {GOAL}×) — {'met' if ratio >= GOAL else 'NOT met'}")
+        print(
+            f"ratio {typed_ratio:.2f}× the COPY into the items table (goal ≥ {GOAL}×) — "
+            f"{'met' if typed_ratio >= GOAL else 'NOT met'}"
+        )
         print(f"peak memory (max RSS) of the process: {peak:.0f} MB (before the import: {before:.0f} MB)")
 
 
