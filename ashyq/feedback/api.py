@@ -5,18 +5,15 @@ Session-authenticated. Errors as JSON ``{"detail": ...}``: 403 for a person who 
 """
 
 import datetime
-from collections.abc import Callable
 from typing import Any, TypeVar
 
 from django.contrib.auth.models import User
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.security import django_auth
 
-from ashyq.core.errors import InvalidTransition
 from ashyq.feedback.periods import Period
 from ashyq.feedback.selectors import ItemFilters, feedback_scores, item_detail, items_list
 from ashyq.feedback.services.items import item_accept, item_answer, item_reclassify, item_reject
@@ -27,20 +24,6 @@ T = TypeVar("T")
 
 class AuthedRequest(HttpRequest):
     user: User
-
-
-def _call(function: Callable[[], T]) -> T:
-    """Run a selector or service; the domain's exceptions become HTTP statuses."""
-    try:
-        return function()
-    except Http404:
-        raise HttpError(404, "Not Found") from None
-    except PermissionDenied as error:
-        raise HttpError(403, str(error) or "Forbidden") from None
-    except InvalidTransition as error:
-        raise HttpError(409, error.message) from None
-    except ValidationError as error:
-        raise HttpError(422, " ".join(error.messages)) from None
 
 
 class ItemOut(Schema):
@@ -122,43 +105,35 @@ def list_items(request: AuthedRequest, filters: Query[ItemQuery]) -> Any:
 
 @router.get("/items/{item_id}/", response=ItemOut)
 def get_item(request: AuthedRequest, item_id: int) -> Any:
-    return _call(lambda: item_detail(user=request.user, pk=item_id))
+    return item_detail(user=request.user, pk=item_id)
 
 
 @router.post("/items/{item_id}/accept/", response=ItemOut)
 def accept_item(request: AuthedRequest, item_id: int, payload: AcceptIn) -> Any:
     """Accept a remark/proposal with its reference (000 §20 p.1)."""
-    return _call(
-        lambda: item_accept(
-            item=item_detail(user=request.user, pk=item_id), reference=payload.reference, actor=request.user
-        )
-    )
+    return item_accept(item=item_detail(user=request.user, pk=item_id), reference=payload.reference, actor=request.user)
 
 
 @router.post("/items/{item_id}/reject/", response=ItemOut)
 def reject_item(request: AuthedRequest, item_id: int, payload: RejectIn) -> Any:
-    return _call(
-        lambda: item_reject(item=item_detail(user=request.user, pk=item_id), reason=payload.reason, actor=request.user)
-    )
+    return item_reject(item=item_detail(user=request.user, pk=item_id), reason=payload.reason, actor=request.user)
 
 
 @router.post("/items/{item_id}/answer/", response=ItemOut)
 def answer_item(request: AuthedRequest, item_id: int, payload: AnswerIn) -> Any:
     """Answer a comment, once (000 §20 p.2)."""
-    return _call(
-        lambda: item_answer(
-            item=item_detail(user=request.user, pk=item_id),
-            answer=payload.answer,
-            answered_on=payload.answered_on,
-            actor=request.user,
-        )
+    return item_answer(
+        item=item_detail(user=request.user, pk=item_id),
+        answer=payload.answer,
+        answered_on=payload.answered_on,
+        actor=request.user,
     )
 
 
 @router.post("/items/{item_id}/reclassify/", response=ItemOut)
 def reclassify_item(request: AuthedRequest, item_id: int) -> Any:
     """A remark without a concrete proposal becomes a comment (000 §2 p.8)."""
-    return _call(lambda: item_reclassify(item=item_detail(user=request.user, pk=item_id), actor=request.user))
+    return item_reclassify(item=item_detail(user=request.user, pk=item_id), actor=request.user)
 
 
 @router.get("/scores/", response=list[ScoreOut])

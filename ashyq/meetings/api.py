@@ -7,11 +7,8 @@ Errors: 401 not logged in, 403 another body's meeting or not an analyst, 404 unk
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -19,7 +16,6 @@ from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import django_auth
 
-from ashyq.core.errors import InvalidTransition
 from ashyq.meetings import selectors, services
 from ashyq.meetings.evidence import meeting_evidence
 from ashyq.meetings.exports import evidence_headers, evidence_rows
@@ -27,20 +23,6 @@ from ashyq.meetings.models import Meeting, Ngo, ProblemIssue, Schedule
 from ashyq.orgs.models import Body
 
 router = Router(tags=["meetings"])
-
-
-@contextmanager
-def domain_errors() -> Iterator[None]:
-    """The services' errors as HTTP answers."""
-    try:
-        yield
-    except InvalidTransition as error:
-        raise HttpError(409, error.message) from error
-    except PermissionDenied as error:
-        raise HttpError(403, str(error) or "Forbidden") from error
-    except ValidationError as error:
-        detail = error.message_dict if hasattr(error, "error_dict") else {"__all__": error.messages}
-        raise HttpError(422, str(detail)) from error
 
 
 def _meeting(request: HttpRequest, pk: int) -> Meeting:
@@ -191,8 +173,7 @@ def _plan(payload: PlanIn) -> tuple[Body, services.MeetingPlan]:
 def propose(request: HttpRequest, payload: ProposeIn) -> Status[dict[str, Any]]:
     """001 p.2.1: propose a meeting for the year's schedule."""
     body, plan = _plan(payload)
-    with domain_errors():
-        meeting = services.meeting_propose(body=body, year=payload.year, plan=plan, actor=request.user)
+    meeting = services.meeting_propose(body=body, year=payload.year, plan=plan, actor=request.user)
     return Status(201, _out(meeting))
 
 
@@ -200,21 +181,18 @@ def propose(request: HttpRequest, payload: ProposeIn) -> Status[dict[str, Any]]:
 def unscheduled(request: HttpRequest, payload: UnscheduledIn) -> Status[dict[str, Any]]:
     """001 p.3.1: a meeting outside the schedule, with the risk and the region."""
     body, plan = _plan(payload)
-    with domain_errors():
-        meeting = services.meeting_add_unscheduled(body=body, plan=plan, reason=payload.reason, actor=request.user)
+    meeting = services.meeting_add_unscheduled(body=body, plan=plan, reason=payload.reason, actor=request.user)
     return Status(201, _out(meeting))
 
 
 @router.post("/{int:pk}/include/", response=MeetingOut, auth=django_auth)
 def include(request: HttpRequest, pk: int) -> dict[str, Any]:
-    with domain_errors():
-        return _out(services.meeting_include_in_draft(meeting=_meeting(request, pk), actor=request.user))
+    return _out(services.meeting_include_in_draft(meeting=_meeting(request, pk), actor=request.user))
 
 
 @router.post("/{int:pk}/exclude/", response=MeetingOut, auth=django_auth)
 def exclude(request: HttpRequest, pk: int) -> dict[str, Any]:
-    with domain_errors():
-        return _out(services.meeting_exclude_from_draft(meeting=_meeting(request, pk), actor=request.user))
+    return _out(services.meeting_exclude_from_draft(meeting=_meeting(request, pk), actor=request.user))
 
 
 class PrepareIn(Schema):
@@ -228,8 +206,7 @@ class PrepareIn(Schema):
 @router.post("/{int:pk}/prepare/", response=MeetingOut, auth=django_auth)
 def prepare(request: HttpRequest, pk: int, payload: PrepareIn) -> dict[str, Any]:
     """001 p.3.5: the date and time with the population's opinion; expected topics; the announcement."""
-    with domain_errors():
-        meeting = services.meeting_prepare(meeting=_meeting(request, pk), actor=request.user, **payload.dict())
+    meeting = services.meeting_prepare(meeting=_meeting(request, pk), actor=request.user, **payload.dict())
     return _out(meeting)
 
 
@@ -249,8 +226,7 @@ class RequestsOut(Schema):
 @router.post("/{int:pk}/requests/", response={201: RequestsOut}, auth=django_auth)
 def add_requests(request: HttpRequest, pk: int, payload: RequestsIn) -> Status[Any]:
     """001 p.3.5: requests and proposals collected from one channel before the meeting."""
-    with domain_errors():
-        found = services.collected_request_add(meeting=_meeting(request, pk), actor=request.user, **payload.dict())
+    found = services.collected_request_add(meeting=_meeting(request, pk), actor=request.user, **payload.dict())
     return Status(201, found)
 
 
@@ -284,25 +260,23 @@ def _schedule(year: int) -> Schedule:
 
 @router.post("/schedule/{int:year}/submit/", response=ScheduleOut, auth=django_auth)
 def schedule_submit(request: HttpRequest, year: int, payload: ScheduleSubmitIn) -> Schedule:
-    with domain_errors():
-        return services.schedule_submit(
-            schedule=_schedule(year),
-            submitted_on=payload.submitted_on,
-            reference=payload.reference,
-            actor=request.user,
-        )
+    return services.schedule_submit(
+        schedule=_schedule(year),
+        submitted_on=payload.submitted_on,
+        reference=payload.reference,
+        actor=request.user,
+    )
 
 
 @router.post("/schedule/{int:year}/approve/", response=ScheduleOut, auth=django_auth)
 def schedule_approve(request: HttpRequest, year: int, payload: ScheduleApproveIn) -> Schedule:
-    with domain_errors():
-        return services.schedule_approve(
-            schedule=_schedule(year),
-            approved_on=payload.approved_on,
-            reference=payload.reference,
-            url=payload.url,
-            actor=request.user,
-        )
+    return services.schedule_approve(
+        schedule=_schedule(year),
+        approved_on=payload.approved_on,
+        reference=payload.reference,
+        url=payload.url,
+        actor=request.user,
+    )
 
 
 class HoldIn(Schema):
@@ -324,12 +298,11 @@ def hold(request: HttpRequest, pk: int, payload: HoldIn) -> dict[str, Any]:
     """001 p.3.2–3.6: record the held meeting."""
     data = payload.dict()
     akimats = list(Body.objects.filter(pk__in=data.pop("akimat_ids")))
-    with domain_errors():
-        meeting = services.meeting_hold(
-            meeting=_meeting(request, pk),
-            record=services.MeetingRecord(**data, akimats=akimats),
-            actor=request.user,
-        )
+    meeting = services.meeting_hold(
+        meeting=_meeting(request, pk),
+        record=services.MeetingRecord(**data, akimats=akimats),
+        actor=request.user,
+    )
     return _out(meeting)
 
 
@@ -358,17 +331,16 @@ def add_issue(request: HttpRequest, pk: int, payload: IssueIn) -> Status[dict[st
         executor_kk=payload.executor_kk,
         executor_ru=payload.executor_ru,
     )
-    with domain_errors():
-        issue = services.issue_add(
-            meeting=meeting,
-            source=payload.source,
-            rating=payload.rating,
-            text_kk=payload.text_kk,
-            text_ru=payload.text_ru,
-            ngo=ngo,
-            plan=plan,
-            actor=request.user,
-        )
+    issue = services.issue_add(
+        meeting=meeting,
+        source=payload.source,
+        rating=payload.rating,
+        text_kk=payload.text_kk,
+        text_ru=payload.text_ru,
+        ngo=ngo,
+        plan=plan,
+        actor=request.user,
+    )
     return Status(201, _issue_out(issue))
 
 
@@ -384,8 +356,7 @@ class PlanEntryIn(Schema):
 def plan_issue(request: HttpRequest, pk: int, issue_id: int, payload: PlanEntryIn) -> dict[str, Any]:
     """001 p.3.7: an issue's action-plan entry with a concrete deadline and a responsible executor."""
     issue = get_object_or_404(ProblemIssue, pk=issue_id, meeting=_meeting(request, pk))
-    with domain_errors():
-        issue = services.issue_plan(issue=issue, plan=services.ActionPlanEntry(**payload.dict()), actor=request.user)
+    issue = services.issue_plan(issue=issue, plan=services.ActionPlanEntry(**payload.dict()), actor=request.user)
     return _issue_out(issue)
 
 
@@ -398,8 +369,7 @@ class PublishIn(Schema):
 @router.post("/{int:pk}/publish/", response=MeetingOut, auth=django_auth)
 def publish(request: HttpRequest, pk: int, payload: PublishIn) -> dict[str, Any]:
     """001 p.3.7: publish the results, the issues and the action plan (10 calendar days)."""
-    with domain_errors():
-        meeting = services.meeting_publish_results(meeting=_meeting(request, pk), actor=request.user, **payload.dict())
+    meeting = services.meeting_publish_results(meeting=_meeting(request, pk), actor=request.user, **payload.dict())
     return _out(meeting)
 
 
@@ -426,17 +396,16 @@ def progress(request: HttpRequest, pk: int, payload: ProgressIn) -> Status[Any]:
         entry.issue_id: services.ProgressEntry(note_kk=entry.note_kk, note_ru=entry.note_ru, resolved=entry.resolved)
         for entry in payload.entries
     }
-    with domain_errors():
-        report = services.progress_report_publish(
-            meeting=_meeting(request, pk),
-            year=payload.year,
-            quarter=payload.quarter,
-            published_on=payload.published_on,
-            url_kk=payload.url_kk,
-            url_ru=payload.url_ru,
-            entries=entries,
-            actor=request.user,
-        )
+    report = services.progress_report_publish(
+        meeting=_meeting(request, pk),
+        year=payload.year,
+        quarter=payload.quarter,
+        published_on=payload.published_on,
+        url_kk=payload.url_kk,
+        url_ru=payload.url_ru,
+        entries=entries,
+        actor=request.user,
+    )
     return Status(201, report)
 
 
@@ -446,8 +415,7 @@ class CloseIn(Schema):
 
 @router.post("/{int:pk}/close/", response=MeetingOut, auth=django_auth)
 def close(request: HttpRequest, pk: int, payload: CloseIn) -> dict[str, Any]:
-    with domain_errors():
-        meeting = services.meeting_close(meeting=_meeting(request, pk), closed_on=payload.closed_on, actor=request.user)
+    meeting = services.meeting_close(meeting=_meeting(request, pk), closed_on=payload.closed_on, actor=request.user)
     return _out(meeting)
 
 
@@ -474,16 +442,15 @@ def regional_problems(request: HttpRequest, payload: RegionalProblemsIn) -> Stat
     """001 p.4.3: an akimat sends the region's systemic problems to a central executive body."""
     akimat = get_object_or_404(Body, pk=payload.akimat_id)
     recipient = get_object_or_404(Body, pk=payload.recipient_id)
-    with domain_errors():
-        sent = services.regional_problems_send(
-            akimat=akimat,
-            recipient=recipient,
-            year=payload.year,
-            half=payload.half,
-            texts=payload.texts,
-            sent_on=timezone.localdate(),
-            actor=request.user,
-        )
+    sent = services.regional_problems_send(
+        akimat=akimat,
+        recipient=recipient,
+        year=payload.year,
+        half=payload.half,
+        texts=payload.texts,
+        sent_on=timezone.localdate(),
+        actor=request.user,
+    )
     return Status(201, sent)
 
 
@@ -499,8 +466,7 @@ class EvidenceOut(Schema):
 def evidence(request: HttpRequest, body_id: int, year: int) -> dict[str, Any]:
     """002 Annex 9 table 5 item 4: the four parameters' evidence, one row per fact (as in the XLSX)."""
     body = get_object_or_404(Body, pk=body_id)
-    with domain_errors():
-        found = meeting_evidence(body=body, year=year, user=request.user)
+    found = meeting_evidence(body=body, year=year, user=request.user)
     return {
         "body_id": body.pk,
         "year": year,

@@ -10,15 +10,12 @@ from collections.abc import Callable
 from typing import Any, Literal, TypeVar
 
 from django.contrib.auth.models import User
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
-from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.security import django_auth
 
-from ashyq.core.errors import InvalidTransition
 from ashyq.orgs.models import Body
 from ashyq.registry import selectors
 from ashyq.registry.models import Channel, ChannelApplication, ChannelEvent, Coverage, Criterion, InteractionFormat
@@ -40,21 +37,6 @@ class AuthedRequest(HttpRequest):
 
 
 T = TypeVar("T")
-
-
-def _call(function: Callable[[], T]) -> T:
-    """Run a selector or service; the domain's exceptions become HTTP statuses."""
-    try:
-        return function()
-    except ObjectDoesNotExist:
-        raise HttpError(404, "Not Found") from None
-    except PermissionDenied as error:
-        raise HttpError(403, str(error) or "Forbidden") from None
-    except InvalidTransition as error:
-        raise HttpError(409, error.message) from None
-    except ValidationError as error:
-        detail = error.message_dict if hasattr(error, "error_dict") else {"__all__": error.messages}
-        raise HttpError(422, str(detail)) from None
 
 
 class BodyOut(Schema):
@@ -115,7 +97,7 @@ def channel_list(request: HttpRequest, filters: Query[RegistryFilter]) -> QueryS
 
 @router.get("/channels/{number}", response=ChannelOut, summary="One registry entry with its history")
 def channel_get(request: HttpRequest, number: int) -> Channel:
-    return _call(lambda: selectors.registry_entry(number=number))
+    return selectors.registry_entry(number=number)
 
 
 class FindingOut(Schema):
@@ -208,23 +190,23 @@ def application_list(request: AuthedRequest, status: str = "") -> QuerySet[Chann
 
 @router.get("/applications/{pk}", response=ApplicationOut, auth=django_auth)
 def application_get(request: AuthedRequest, pk: int) -> ChannelApplication:
-    return _call(lambda: selectors.application_detail(user=request.user, pk=pk))
+    return selectors.application_detail(user=request.user, pk=pk)
 
 
 @router.post("/applications", response={201: ApplicationOut}, auth=django_auth, summary="Save a draft (Annex 1)")
 def application_create(request: AuthedRequest, payload: ApplicationIn) -> Status[ChannelApplication]:
     data = payload.dict()
-    body = _call(lambda: Body.objects.get(pk=data.pop("body")))
-    created = _call(lambda: channel_application_create(body=body, data=data, uploads=[], actor=request.user))
-    return Status(201, _call(lambda: selectors.application_detail(user=request.user, pk=created.pk)))
+    body = Body.objects.get(pk=data.pop("body"))
+    created = channel_application_create(body=body, data=data, uploads=[], actor=request.user)
+    return Status(201, selectors.application_detail(user=request.user, pk=created.pk))
 
 
 def _application_step(
     request: AuthedRequest, pk: int, service: Callable[..., Any], **kwargs: Any
 ) -> ChannelApplication:
-    application = _call(lambda: selectors.application_detail(user=request.user, pk=pk))
-    _call(lambda: service(application=application, actor=request.user, **kwargs))
-    return _call(lambda: selectors.application_detail(user=request.user, pk=pk))
+    application = selectors.application_detail(user=request.user, pk=pk)
+    service(application=application, actor=request.user, **kwargs)
+    return selectors.application_detail(user=request.user, pk=pk)
 
 
 @router.post("/applications/{pk}/submit", response=ApplicationOut, auth=django_auth)
@@ -265,6 +247,6 @@ def request_list(request: AuthedRequest, status: str = "") -> QuerySet[Any]:
 
 @router.post("/requests/{pk}/enter", response=RequestOut, auth=django_auth, summary="Enter in the registry")
 def request_enter(request: AuthedRequest, pk: int) -> Any:
-    entry_request = _call(lambda: selectors.request_detail(user=request.user, pk=pk))
-    _call(lambda: entry_request_enter(request=entry_request, actor=request.user))
-    return _call(lambda: selectors.request_detail(user=request.user, pk=pk))
+    entry_request = selectors.request_detail(user=request.user, pk=pk)
+    entry_request_enter(request=entry_request, actor=request.user)
+    return selectors.request_detail(user=request.user, pk=pk)
