@@ -22,6 +22,8 @@ from pathlib import Path
 
 from feedback_db import bench_database, seed_bodies
 
+from ashyq.feedback.documents import TEMPLATE_HEADERS
+
 GOAL = 0.5
 KINDS = ("remark", "comment")
 
@@ -30,21 +32,7 @@ def write_csv(path: Path, rows: int) -> None:
     start = datetime.datetime(2026, 9, 1, 9, 0)
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(
-            [
-                "external_id",
-                "kind",
-                "author",
-                "text",
-                "clause",
-                "received_at",
-                "status",
-                "reference",
-                "reason",
-                "answer",
-                "answered_on",
-            ]
-        )
+        writer.writerow(TEMPLATE_HEADERS[:11])  # the template's columns, without body_npa_id
         for n in range(rows):
             kind = KINDS[n % 3 == 0]
             moment = (start + datetime.timedelta(minutes=n % 20_000)).strftime("%Y-%m-%d %H:%M")
