@@ -11,9 +11,10 @@ from django.contrib.auth.models import User
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from ninja.security import django_auth
 
+from ashyq.core.pagination import Pagination
 from ashyq.feedback.periods import Period
 from ashyq.feedback.selectors import ItemFilters, feedback_scores, item_detail, items_list
 from ashyq.feedback.services.items import item_accept, item_answer, item_reclassify, item_reject
@@ -85,7 +86,7 @@ class ScoreOut(Schema):
 
 
 @router.get("/items/", response=list[ItemOut])
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_items(request: AuthedRequest, filters: Query[ItemQuery]) -> Any:
     """Items of the reader's bodies (all bodies for the authorized body's staff), newest first."""
     return items_list(

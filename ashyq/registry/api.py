@@ -13,9 +13,10 @@ from django.contrib.auth.models import User
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from ninja.security import django_auth
 
+from ashyq.core.pagination import Pagination
 from ashyq.orgs.models import Body
 from ashyq.registry import selectors
 from ashyq.registry.models import Channel, ChannelApplication, ChannelEvent, Coverage, Criterion, InteractionFormat
@@ -87,7 +88,7 @@ class RegistryFilter(Schema):
 
 
 @router.get("/channels", response=list[ChannelOut], summary="The public registry (Annex 2)")
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def channel_list(request: HttpRequest, filters: Query[RegistryFilter]) -> QuerySet[Channel]:
     return selectors.registry_entries(
         search=filters.q.strip()[:100], body_id=filters.body, coverage=filters.coverage,
@@ -183,7 +184,7 @@ class DecisionIn(Schema):
 
 
 @router.get("/applications", response=list[ApplicationOut], auth=django_auth, summary="Applications, most urgent first")
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def application_list(request: AuthedRequest, status: str = "") -> QuerySet[ChannelApplication]:
     return selectors.applications_queue(user=request.user, status=status).prefetch_related("findings", "channel")
 
@@ -240,7 +241,7 @@ class RequestOut(Schema):
 
 
 @router.get("/requests", response=list[RequestOut], auth=django_auth, summary="Changes and terminations")
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def request_list(request: AuthedRequest, status: str = "") -> QuerySet[Any]:
     return selectors.requests_queue(user=request.user, status=status)
 
