@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
+    "ashyq.core.calendar.CalendarPerRequestMiddleware",
 ]
 
 ROOT_URLCONF = "ashyq.urls"

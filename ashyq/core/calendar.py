@@ -12,12 +12,15 @@ working day ends on the next working day (``add_calendar_days``, on by default).
 
 from __future__ import annotations
 
+import contextvars
 import datetime
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import holidays
+from django.http import HttpRequest, HttpResponse
 
 from ashyq.core.models import CalendarOverride
 
@@ -130,11 +133,36 @@ class WorkingCalendar:
         return [info for day, info in sorted(self._year(year).items()) if info.working != (day.weekday() < 5)]
 
 
+_request_calendar: contextvars.ContextVar[WorkingCalendar | None] = contextvars.ContextVar(
+    "ashyq_request_calendar", default=None
+)
+
+
+def current_calendar() -> WorkingCalendar:
+    """The calendar of the current request, so a page reads each year's overrides once however many
+    deadlines it shows; outside a request (a command, a task) a new calendar each time."""
+    return _request_calendar.get() or WorkingCalendar()
+
+
+class CalendarPerRequestMiddleware:
+    """Gives each request its own ``WorkingCalendar``; nothing is kept between requests."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        token = _request_calendar.set(WorkingCalendar())
+        try:
+            return self.get_response(request)
+        finally:
+            _request_calendar.reset(token)
+
+
 def add_working_days(start: datetime.date, count: int, calendar: WorkingCalendar | None = None) -> datetime.date:
     """The ``count``-th working day after ``start`` (the start day not counted); ``count`` 0 is ``start``."""
     if count < 0:
         raise ValueError(f"The number of working days must not be negative (got {count}).")
-    calendar = calendar or WorkingCalendar()
+    calendar = calendar or current_calendar()
     day = start
     while count > 0:
         day += ONE_DAY
@@ -147,7 +175,7 @@ def working_days_between(start: datetime.date, end: datetime.date, calendar: Wor
     """Working days after ``start`` up to and including ``end``; negative when ``end`` is before ``start``."""
     if end < start:
         return -working_days_between(end, start, calendar)
-    calendar = calendar or WorkingCalendar()
+    calendar = calendar or current_calendar()
     count, day = 0, start
     while day < end:
         day += ONE_DAY
@@ -167,7 +195,7 @@ def add_calendar_days(
         raise ValueError(f"The number of days must not be negative (got {count}).")
     day = start + datetime.timedelta(days=count)
     if roll_to_working_day:
-        calendar = calendar or WorkingCalendar()
+        calendar = calendar or current_calendar()
         while not calendar.is_working_day(day):
             day += ONE_DAY
     return day

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
-from ashyq.core.calendar import WorkingCalendar
+from ashyq.core.calendar import current_calendar
 from ashyq.core.forms import AuditFilterForm
 from ashyq.core.permissions import body_ids_for, is_authorized_staff
 from ashyq.core.selectors import audit_events
@@ -60,7 +60,7 @@ def audit_list(request: HttpRequest) -> HttpResponse:
 def calendar_year(request: HttpRequest, year: int) -> HttpResponse:
     if not 1991 <= year <= 2100:
         raise Http404
-    days = WorkingCalendar().exceptions_of_year(year)
+    days = current_calendar().exceptions_of_year(year)
     return render(
         request,
         "core/calendar_year.html",

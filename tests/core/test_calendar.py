@@ -105,3 +105,26 @@ def test_exceptions_of_a_year_list_weekday_holidays_and_working_weekend_days() -
 )
 def test_holidays_have_russian_names(english: str, russian: str) -> None:
     assert russian_holiday_name(english) == russian
+
+
+def test_a_request_reads_the_overrides_once_however_many_deadlines_it_computes(
+    django_assert_num_queries,
+) -> None:
+    # given a view that computes twenty deadlines in one year, behind the middleware
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    from ashyq.core.calendar import CalendarPerRequestMiddleware
+
+    def view(request: object) -> HttpResponse:
+        due = [add_working_days(D(2026, 3, day), 8) for day in range(1, 21)]
+        return HttpResponse(max(due).isoformat())
+
+    # when one request runs it, then the overrides of 2026 are read once
+    with django_assert_num_queries(1):
+        response = CalendarPerRequestMiddleware(view)(RequestFactory().get("/"))
+    assert response.content == b"2026-04-06"  # 20 March + 8 working days, over Nauryz
+    # and outside a request every computation reads afresh (no state kept between requests)
+    with django_assert_num_queries(2):
+        add_working_days(D(2026, 3, 1), 8)
+        add_working_days(D(2026, 3, 2), 8)
