@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ashyq.core.i18n import active_language
 from ashyq.core.models import TimeStampedModel
-from ashyq.methodology.versions import Clause, plain
+from ashyq.methodology.versions import Clause, cite, plain
 
 
 def display_language() -> str:
@@ -469,6 +469,10 @@ class Parameter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} = {self.value}"
+
+    @property
+    def clause_text(self) -> str:
+        return cite(self.clause, display_language())
 
     @property
     def description(self) -> str:

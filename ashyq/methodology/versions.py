@@ -13,8 +13,9 @@ from __future__ import annotations
 import functools
 import hashlib
 import itertools
+import re
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
@@ -104,6 +105,41 @@ class Clause:
 
     def __str__(self) -> str:
         return self.render("en")
+
+
+_NUMBERS = r"(\d+(?:-\d+)?(?:\s*(?:–|and)\s*\d+(?:-\d+)?)?)"
+_CITATION_WORDS: Mapping[str, tuple[tuple[str, str], ...]] = {
+    "ru": (
+        (rf"\btables {_NUMBERS}", "таблицы {}"),
+        (rf"\btable {_NUMBERS}", "таблица {}"),
+        (rf"\bAnnex {_NUMBERS}", "приложение {}"),
+        (rf"\bitem {_NUMBERS}", "пункт {}"),
+        (rf"§{_NUMBERS}", "п. {}"),
+    ),
+    "kk": (
+        (rf"\btables {_NUMBERS}", "{}-кестелер"),
+        (rf"\btable {_NUMBERS}", "{}-кесте"),
+        (rf"\bAnnex {_NUMBERS}", "{}-қосымша"),
+        (rf"\bitem {_NUMBERS}", "{}-тармақ"),
+        (rf"§{_NUMBERS}", "{}-тармақ"),
+    ),
+}
+_AND = {"ru": "и", "kk": "және"}
+
+
+def cite(text: str, lang: str) -> str:
+    """A free-text citation of the data files ("002 §109, §112", "002 Annex 10 tables 8–11") in the
+    words of a display language, as ``Clause.render`` writes a structured one; English stays as written."""
+    if lang not in _CITATION_WORDS:
+        return text
+    conjunction = _AND[lang]
+
+    def in_words(words: str) -> Callable[[re.Match[str]], str]:
+        return lambda match: words.format(match[1].replace("and", conjunction))
+
+    for pattern, words in _CITATION_WORDS[lang]:
+        text = re.sub(pattern, in_words(words), text)
+    return text
 
 
 def plain(value: Decimal) -> str:
