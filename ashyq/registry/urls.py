@@ -23,6 +23,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     ),
     path("applications/<int:pk>/decision.pdf", views.decision_letter, name="decision_letter"),
     path("attachments/<int:pk>/", views.attachment_download, name="attachment_download"),
+    path("attachments/<int:pk>/remove/", views.attachment_remove, name="attachment_remove"),
     path("requests/<int:pk>/", views.request_detail, name="request_detail"),
     path("requests/<int:pk>/enter/", views.request_enter, name="request_enter"),
     path("requests/<int:pk>/document.pdf", views.request_document, name="request_document"),

@@ -30,6 +30,7 @@ from ashyq.registry.forms import (
 )
 from ashyq.registry.models import ChannelApplication, EntryRequest
 from ashyq.registry.services.applications import (
+    channel_application_attachment_remove,
     channel_application_create,
     channel_application_decide,
     channel_application_review_start,
@@ -245,6 +246,21 @@ def decision_letter(request: AuthedRequest, pk: int) -> HttpResponse:
     if not application.is_decided:
         raise Http404
     return _download(exports.decision_letter_pdf(application), f"decision-{application.pk}.pdf", "application/pdf")
+
+
+@require_POST
+@login_required
+def attachment_remove(request: AuthedRequest, pk: int) -> HttpResponse:
+    attachment = _found(lambda: selectors.attachment_for(user=request.user, pk=pk))
+    try:
+        application = channel_application_attachment_remove(attachment=attachment, actor=request.user)
+    except InvalidTransition as error:
+        messages.error(request, error.message)
+        return redirect("registry:dashboard")
+    messages.success(
+        request, _("The file %(name)s has been removed from the draft.") % {"name": attachment.original_name}
+    )
+    return redirect("registry:application_edit", pk=application.pk)
 
 
 @login_required

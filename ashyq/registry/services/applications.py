@@ -20,7 +20,7 @@ from ashyq.core.errors import InvalidTransition
 from ashyq.core.permissions import require_analyst
 from ashyq.orgs.models import Body
 from ashyq.registry import deadlines
-from ashyq.registry.models import ChannelApplication, Criterion, CriterionFinding
+from ashyq.registry.models import Attachment, ChannelApplication, Criterion, CriterionFinding
 from ashyq.registry.services.channels import channel_enter
 from ashyq.registry.services.common import attachments_add, authorized_body, require_officer_of
 
@@ -100,6 +100,28 @@ def channel_application_update(
             old={name: old[name] for name in changed},
             new={**snapshot(application, changed), "attachments_added": [upload.name for upload in uploads]},
         )
+    return application
+
+
+@transaction.atomic
+def channel_application_attachment_remove(*, attachment: Attachment, actor: User) -> ChannelApplication:
+    """Take a wrongly attached file off a draft; the file leaves storage only once the removal commits."""
+    if attachment.application is None:
+        raise InvalidTransition(_("This file is not attached to an application."))
+    application = _lock(attachment.application)
+    require_officer_of(actor, application.body)
+    if not application.can_edit():
+        raise InvalidTransition(_("A submitted application can no longer be changed."))
+    name, storage = attachment.file.name, attachment.file.storage
+    attachment.delete()
+    transaction.on_commit(lambda: storage.delete(name))
+    audit_record(
+        actor=actor,
+        event="registry.application.attachment_removed",
+        target=application,
+        body=application.body,
+        old={"attachment": attachment.original_name},
+    )
     return application
 
 
