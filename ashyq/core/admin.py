@@ -12,6 +12,19 @@ from ashyq.core.audit import audit_record, snapshot
 from ashyq.core.models import AuditEvent, CalendarOverride
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    """For records written only by services: browsable in the admin, never added, changed or deleted there."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
 class AuditedAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     """Admin saves and deletes record an audit event like every service does (issue 3 item 4)."""
 
@@ -56,17 +69,8 @@ class CalendarOverrideAdmin(AuditedAdmin):
 
 
 @admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class AuditEventAdmin(ReadOnlyAdmin):
     list_display = ("created_at", "actor_label", "body", "event_type", "target_repr")
     list_filter = ("event_type", "body")
     search_fields = ("actor_label", "target_repr", "event_type")
     date_hierarchy = "created_at"
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
