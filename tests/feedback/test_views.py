@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 
 from ashyq.core.models import AuditEvent
 from ashyq.feedback.models import ItemKind, ItemStatus, NotAccessibleFinding
+from tests.documents import pdf_is_landscape, pdf_text
 from tests.feedback.factories import ALMATY, ItemFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
@@ -113,7 +114,10 @@ def test_the_draft_report_in_every_format_and_language(client, officer_a, items_
     assert response.status_code == 200
     content = response.content
     if extension == "pdf":
-        assert content.startswith(b"%PDF")
+        text = pdf_text(content)
+        assert pdf_is_landscape(content)
+        assert "Бұйрық № 5, 2-тармақ" in text and "Кодекске қайшы" in text
+        assert text.startswith("Қабылданған" if language == "kk" else "Отчет")
     elif extension == "docx":
         text = "\n".join(
             cell.text for table in Document(io.BytesIO(content)).tables for row in table.rows for cell in row.cells

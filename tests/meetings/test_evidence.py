@@ -16,6 +16,7 @@ from ashyq.meetings import services
 from ashyq.meetings.evidence import meeting_evidence
 from ashyq.meetings.exports import evidence_pdf, evidence_rows, evidence_xlsx
 from ashyq.meetings.models import Meeting
+from tests.documents import pdf_text
 from tests.meetings.factories import MeetingFactory, at
 
 
@@ -89,7 +90,8 @@ def test_xlsx_has_a_row_per_fact_numbered_by_parameter(evidence) -> None:
 def test_pdf_is_rendered(evidence) -> None:
     with translation.override("kk"):
         content = evidence_pdf(evidence, language="kk")
-    assert content.startswith(b"%PDF")
+    text = pdf_text(content)
+    assert "Халықпен кездесулер" in text and evidence.body.name_kk in text and "2026" in text
 
 
 def test_a_meeting_moved_from_its_approved_date_is_not_kept(

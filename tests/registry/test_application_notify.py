@@ -13,6 +13,7 @@ from ashyq.orgs.services import membership_grant
 from ashyq.registry.models import ChannelApplication, Notice
 from ashyq.registry.services.applications import channel_application_decide
 from ashyq.registry.services.notifications import application_notify
+from tests.documents import pdf_text
 from tests.factories import UserFactory
 from tests.registry.factories import all_met, draft, under_review
 
@@ -41,7 +42,7 @@ def test_the_body_is_notified_once_with_the_letter(body_a, officer_a, analyst, c
     [email] = mail.outbox
     assert "Қаржы көзі жоқ" in email.body and "Причины отказа" in email.body
     _name, content, mimetype = email.attachments[0]
-    assert mimetype == "application/pdf" and content.startswith(b"%PDF")
+    assert mimetype == "application/pdf" and "Қаржы көзі жоқ" in pdf_text(content)
     assert AuditEvent.objects.filter(event_type="registry.application.notified", actor=None).count() == 1
 
 

@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 
 from ashyq.registry.models import Channel, ChannelApplication, EntryRequest
 from ashyq.registry.services.channels import entry_request_enter, entry_termination_file
+from tests.documents import pdf_is_landscape, pdf_text
 from tests.registry.factories import accredited_channel, annex1, draft, under_review
 
 pytestmark = pytest.mark.django_db
@@ -68,7 +69,10 @@ def test_the_registry_downloads(client, registry) -> None:
     assert len(table) == 2 and table[1][1] == "«Халық үні» жедел желісі"
     # PDF, the Annex 2 form
     pdf = client.get("/kk/registry/registry.pdf")
-    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    assert pdf["Content-Type"] == "application/pdf" and pdf_is_landscape(pdf.content)
+    text = pdf_text(pdf.content)
+    assert "Мемлекеттік органдардың халықпен коммуникациялар арналарының тізілімі" in text
+    assert "«Халық үні» жедел желісі" in text
 
 
 def test_an_entry_page_shows_its_history(client, registry) -> None:
@@ -86,7 +90,8 @@ def test_an_officer_files_and_submits_through_the_pages(client, authorized_body,
     application.refresh_from_db()
     assert application.status == ChannelApplication.Status.SUBMITTED
     # the Annex 1 form prints as PDF and DOCX
-    assert client.get(f"/kk/registry/applications/{application.pk}/annex1.pdf").content.startswith(b"%PDF")
+    annex1_pdf = pdf_text(client.get(f"/kk/registry/applications/{application.pk}/annex1.pdf").content)
+    assert "«Халық үні» жедел желісі" in annex1_pdf
     assert client.get(f"/ru/registry/applications/{application.pk}/annex1.docx").content.startswith(b"PK")
 
 
