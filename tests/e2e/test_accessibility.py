@@ -48,3 +48,49 @@ def test_public_pages_are_accessible_in_both_state_languages(page: Page, axe_vio
             if violations:
                 failures[f"/{language}{path}"] = [(v["id"], v["help"], len(v["nodes"])) for v in violations]
     assert failures == {}
+
+
+def staff_paths() -> dict[str, list[str]]:
+    from ashyq.feedback.models import Source
+    from ashyq.registry.models import ChannelApplication
+
+    health = Body.objects.get(legalacts_government_id=690)
+    source = Source.objects.filter(body=health).first()
+    application = ChannelApplication.objects.filter(body=health).first()
+    meeting = Meeting.objects.filter(body=health).first()
+    officer = [
+        "/feedback/",
+        "/feedback/sources/",
+        f"/feedback/sources/{source.pk}/",
+        "/feedback/analyses/",
+        "/feedback/topics/",
+        "/feedback/projects/",
+        "/registry/dashboard/",
+        "/registry/applications/new/",
+        f"/registry/applications/{application.pk}/",
+        "/meetings/manage/",
+        f"/meetings/manage/{meeting.pk}/",
+        "/audit/",
+    ]
+    analyst = ["/feedback/summary/", "/registry/dashboard/", f"/meetings/evidence/{health.pk}/2026/", "/audit/"]
+    return {"officer.health": officer, "analyst": analyst}
+
+
+def test_signed_in_pages_are_accessible(page: Page, login, axe_violations) -> None:
+    load_demo()
+    failures = {}
+    for username, paths in staff_paths().items():
+        page.context.clear_cookies()
+        login(username, "ashyq-demo-2026")
+        for path in paths:
+            for language in ("kk", "ru"):
+                response = page.goto(f"/{language}{path}")
+                assert response is not None and response.ok, (
+                    f"{username} /{language}{path}: {response and response.status}"
+                )
+                violations = axe_violations()
+                if violations:
+                    failures[f"{username} /{language}{path}"] = [
+                        (v["id"], v["help"], len(v["nodes"])) for v in violations
+                    ]
+    assert failures == {}
