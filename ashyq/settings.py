@@ -34,7 +34,17 @@ if PRODUCTION and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS is required when ASHYQ_ENV=production.")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
+# Ashyq's apps come first: where two catalogues translate the same message, the app listed first wins, and
+# our pages must read in our wording (Django admin's Russian "Skip to main content" is «К основному»).
 INSTALLED_APPS = [
+    "ashyq.core",
+    "ashyq.orgs",
+    "ashyq.methodology",
+    "ashyq.evaluation",
+    "ashyq.feedback",
+    "ashyq.registry",
+    "ashyq.meetings",
+    "ashyq.reports",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -46,14 +56,6 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
-    "ashyq.core",
-    "ashyq.orgs",
-    "ashyq.methodology",
-    "ashyq.evaluation",
-    "ashyq.feedback",
-    "ashyq.registry",
-    "ashyq.meetings",
-    "ashyq.reports",
 ]
 
 MIDDLEWARE = [

@@ -35,3 +35,16 @@ def test_an_officer_logs_in_switches_to_russian_and_finds_the_bodies(
     page.click("form[role=search] button")
     expect(page.locator("#bodies tbody tr")).to_have_count(1)
     assert axe_violations() == []
+
+
+def test_the_first_tab_reaches_the_skip_link_and_enter_moves_to_the_content(page: Page) -> None:
+    page.goto("/ru/bodies/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate(
+        "() => [document.activeElement.textContent.trim(), document.activeElement.getAttribute('href')]"
+    )
+    assert focused == ["Перейти к основному содержанию", "#main"]
+    # the link is visible while focused (WCAG 2.4.7)
+    assert page.locator(".skip-link").bounding_box()["x"] >= 0
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.id") == "main"
