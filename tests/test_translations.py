@@ -40,3 +40,18 @@ def test_the_compiled_catalogue_matches_its_source(path: Path) -> None:
 def test_there_are_catalogues_for_the_foundation() -> None:
     apps = {path.parts[-5] for path in KK_RU}
     assert {"core", "orgs"} <= apps
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_no_message_is_translated_two_ways_in_two_apps(language: str) -> None:
+    """Django merges the apps' catalogues and the app listed first wins, so two wordings of one message
+    would silently lose one of them; a message that needs two wordings takes a context (pgettext)."""
+    wordings: dict[tuple[str | None, str], dict[str, object]] = {}
+    for path in KK_RU:
+        if path.parts[-3] != language:
+            continue
+        for entry in polib.pofile(str(path)):
+            wording = entry.msgstr or tuple(sorted(entry.msgstr_plural.items()))
+            wordings.setdefault((entry.msgctxt, entry.msgid), {})[path.parts[-5]] = wording
+    clashes = {key[1]: apps for key, apps in wordings.items() if len(set(apps.values())) > 1}
+    assert clashes == {}

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ashyq.core.i18n import in_language
 from ashyq.core.models import TimeStampedModel
@@ -79,7 +80,7 @@ class Meeting(TimeStampedModel):
         PROPOSED = "proposed", _("proposed")
         IN_DRAFT = "in_draft", _("in the draft schedule")
         APPROVED = "approved", _("approved (planned)")
-        HELD = "held", _("held")
+        HELD = "held", pgettext_lazy("meeting", "held")
         RESULTS_PUBLISHED = "results_published", _("results and action plan published")
         CLOSED = "closed", _("closed")
 
