@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest
 
 from ashyq.core.permissions import body_ids_for, is_authorized_staff
 
 
 def roles(request: HttpRequest) -> dict[str, object]:
-    user = request.user
+    # An error page for a request refused before authentication (a bad Host header) has no user yet.
+    user = getattr(request, "user", None) or AnonymousUser()
     return {
         "is_authorized_staff": is_authorized_staff(user),
         "acts_for_a_body": bool(body_ids_for(user)),
