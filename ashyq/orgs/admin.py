@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.db import models
 
 from ashyq.core.admin import AuditedAdmin
 from ashyq.orgs.models import Body, Membership, SubordinateOrganisation
@@ -12,6 +13,8 @@ from ashyq.orgs.services import BODY_FIELDS
 class SubordinateInline(admin.TabularInline):  # type: ignore[type-arg]
     model = SubordinateOrganisation
     extra = 0
+    # A website typed without a scheme is read as https (Django 6's default; silences its deprecation).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Body)
