@@ -15,12 +15,8 @@ from ashyq.reports.docx import DocxSection, docx_document
 from ashyq.reports.pdf import render_pdf
 from ashyq.reports.xlsx import csv_table, xlsx_table
 
-REPORT_FORMATS = {
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
-EXPORT_FORMATS = {"csv": "text/csv; charset=utf-8", "xlsx": REPORT_FORMATS["xlsx"]}
+REPORT_FORMATS = ("pdf", "docx", "xlsx")
+EXPORT_FORMATS = ("csv", "xlsx")
 
 
 def _report_headers() -> list[str]:

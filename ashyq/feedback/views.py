@@ -7,7 +7,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, QuerySet
@@ -20,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ashyq.core.errors import InvalidTransition
+from ashyq.core.http import AuthedRequest
 from ashyq.core.permissions import body_ids_for, is_analyst, is_authorized_staff, scope_to_user_bodies
 from ashyq.feedback import documents, forms
 from ashyq.feedback.models import (
@@ -50,6 +50,7 @@ from ashyq.feedback.selectors import (
 )
 from ashyq.feedback.services import findings, followups, imports, items, sources
 from ashyq.orgs.models import Body
+from ashyq.reports.http import document_response
 
 PAGE_SIZE = 50
 COUNT_CAP = 10_000
@@ -67,12 +68,6 @@ class CappedPaginator(Paginator[Item]):
     @property
     def capped(self) -> bool:
         return self.count > COUNT_CAP
-
-
-class AuthedRequest(HttpRequest):
-    """A request of a logged-in person (the views below are ``login_required``)."""
-
-    user: User
 
 
 def _bodies(request: AuthedRequest) -> QuerySet[Body]:
@@ -106,12 +101,6 @@ def _form_errors(request: AuthedRequest, form: Any) -> None:
         messages.error(request, f"{label}: {' '.join(errors)}" if label else " ".join(errors))
 
 
-def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 # ------------------------------------------------------------------------------------------------ items
 
 
@@ -124,7 +113,7 @@ def item_list(request: AuthedRequest) -> HttpResponse:
     export = request.GET.get("export", "")
     if export in documents.EXPORT_FORMATS:
         content = documents.items_export(items=found.iterator(chunk_size=2000), file_format=export)
-        return _download(content, documents.EXPORT_FORMATS[export], f"feedback-items.{export}")
+        return document_response(content, filename=f"feedback-items.{export}")
     page = CappedPaginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "feedback/item_list.html", {"form": form, "page": page, "cap": COUNT_CAP})
 
@@ -310,7 +299,7 @@ def import_template(request: HttpRequest, template: str, extension: str) -> Http
     if template not in {"template", "npa_portal"} or extension not in documents.EXPORT_FORMATS:
         raise Http404
     content = documents.import_template(file_format=extension, template=template)
-    return _download(content, documents.EXPORT_FORMATS[extension], f"feedback-{template}.{extension}")
+    return document_response(content, filename=f"feedback-{template}.{extension}")
 
 
 @login_required
@@ -320,7 +309,7 @@ def source_report(request: AuthedRequest, pk: int, language: str, extension: str
         raise Http404
     source = source_detail(user=request.user, pk=pk)
     content, filename = documents.draft_report(source=source, file_format=extension, language=language)
-    return _download(content, documents.REPORT_FORMATS[extension], filename)
+    return document_response(content, filename=filename)
 
 
 # ---------------------------------------------------------------------------------------------- summary

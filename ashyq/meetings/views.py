@@ -17,11 +17,11 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ashyq.core.errors import InvalidTransition
+from ashyq.core.i18n import active_language
 from ashyq.core.permissions import can_change_body_data, is_analyst, is_authorized_staff
 from ashyq.meetings import deadlines, selectors, services
 from ashyq.meetings import forms as meeting_forms
@@ -30,6 +30,7 @@ from ashyq.meetings.exports import evidence_pdf, evidence_xlsx
 from ashyq.meetings.models import Meeting, ProblemIssue
 from ashyq.meetings.summary import half_year_summary, summary_headers, summary_rows
 from ashyq.orgs.models import Body
+from ashyq.reports.http import document_response
 from ashyq.reports.xlsx import xlsx_table
 
 PAGE_SIZE = 50
@@ -530,15 +531,8 @@ def evidence_export(request: HttpRequest, body_pk: int, year: int, fmt: str) -> 
     if fmt not in {"xlsx", "pdf"}:
         raise Http404
     found = _evidence(request, body_pk, year)
-    if fmt == "xlsx":
-        content = evidence_xlsx(found)
-        content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    else:
-        content = evidence_pdf(found, language=get_language() or "kk")
-        content_type = "application/pdf"
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="meetings-{body_pk}-{year}.{fmt}"'
-    return response
+    content = evidence_xlsx(found) if fmt == "xlsx" else evidence_pdf(found, language=active_language())
+    return document_response(content, filename=f"meetings-{body_pk}-{year}.{fmt}")
 
 
 # The half-year summary (001 p.5.2, p.6.1) -----------------------------------------------------------
@@ -560,6 +554,4 @@ def half_year_export(request: HttpRequest, year: int, half: int) -> HttpResponse
     rows = half_year_summary(year=year, half=half, user=request.user)
     heading = _("Meetings with the population: half-year %(half)s of %(year)s") % {"half": half, "year": year}
     content = xlsx_table(title=f"{year}-H{half}", heading=heading, headers=summary_headers(), rows=summary_rows(rows))
-    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="meetings-{year}-h{half}.xlsx"'
-    return response
+    return document_response(content, filename=f"meetings-{year}-h{half}.xlsx")

@@ -7,7 +7,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.models import User
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -16,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ashyq.core.errors import InvalidTransition
+from ashyq.core.http import AuthedRequest
 from ashyq.core.i18n import active_language
 from ashyq.core.permissions import body_ids_for, is_analyst, is_authorized_staff
 from ashyq.orgs.models import Body, Role
@@ -38,15 +38,10 @@ from ashyq.registry.services.applications import (
     channel_application_update,
 )
 from ashyq.registry.services.channels import entry_change_file, entry_request_enter, entry_termination_file
+from ashyq.reports.http import document_response
 
 REGISTRY_PAGE_SIZE = 50
 QUEUE_PAGE_SIZE = 50
-
-
-class AuthedRequest(HttpRequest):
-    """A request behind ``login_required``: its user is a real person."""
-
-    user: User
 
 
 def _found(fetch: Callable[[], Any]) -> Any:
@@ -55,12 +50,6 @@ def _found(fetch: Callable[[], Any]) -> Any:
         return fetch()
     except ObjectDoesNotExist:
         raise Http404 from None
-
-
-def _download(content: bytes, filename: str, content_type: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 # --- the public registry (004 §8, Annex 2) ---
@@ -81,11 +70,10 @@ def registry_export(request: HttpRequest, fmt: str) -> HttpResponse:
     channels = selectors.registry_entries(**RegistryFilterForm(request.GET or None).filters())
     name = f"registry-{active_language()}"
     if fmt == "xlsx":
-        content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        return _download(exports.registry_xlsx(channels), f"{name}.xlsx", content_type)
+        return document_response(exports.registry_xlsx(channels), filename=f"{name}.xlsx")
     if fmt == "csv":
-        return _download(exports.registry_csv(channels), f"{name}.csv", "text/csv; charset=utf-8")
-    return _download(exports.registry_pdf(channels), f"{name}.pdf", "application/pdf")
+        return document_response(exports.registry_csv(channels), filename=f"{name}.csv")
+    return document_response(exports.registry_pdf(channels), filename=f"{name}.pdf")
 
 
 def channel_detail(request: HttpRequest, number: int) -> HttpResponse:
@@ -235,9 +223,8 @@ def application_document(request: AuthedRequest, pk: int, fmt: str) -> HttpRespo
     application = _found(lambda: selectors.application_detail(user=request.user, pk=pk))
     name = f"application-{application.pk}-{active_language()}"
     if fmt == "docx":
-        content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-        return _download(exports.application_docx(application), f"{name}.docx", content_type)
-    return _download(exports.application_pdf(application), f"{name}.pdf", "application/pdf")
+        return document_response(exports.application_docx(application), filename=f"{name}.docx")
+    return document_response(exports.application_pdf(application), filename=f"{name}.pdf")
 
 
 @login_required
@@ -245,7 +232,7 @@ def decision_letter(request: AuthedRequest, pk: int) -> HttpResponse:
     application = _found(lambda: selectors.application_detail(user=request.user, pk=pk))
     if not application.is_decided:
         raise Http404
-    return _download(exports.decision_letter_pdf(application), f"decision-{application.pk}.pdf", "application/pdf")
+    return document_response(exports.decision_letter_pdf(application), filename=f"decision-{application.pk}.pdf")
 
 
 @require_POST
@@ -349,4 +336,4 @@ def request_enter(request: AuthedRequest, pk: int) -> HttpResponse:
 @login_required
 def request_document(request: AuthedRequest, pk: int) -> HttpResponse:
     entry_request = _found(lambda: selectors.request_detail(user=request.user, pk=pk))
-    return _download(exports.change_request_pdf(entry_request), f"request-{entry_request.pk}.pdf", "application/pdf")
+    return document_response(exports.change_request_pdf(entry_request), filename=f"request-{entry_request.pk}.pdf")
