@@ -7,13 +7,12 @@ Session-authenticated. Errors as JSON ``{"detail": ...}``: 403 for a person who 
 import datetime
 from typing import Any, TypeVar
 
-from django.contrib.auth.models import User
-from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 from ninja.security import django_auth
 
+from ashyq.core.http import AuthedRequest
 from ashyq.core.pagination import Pagination
 from ashyq.feedback.periods import Period
 from ashyq.feedback.selectors import ItemFilters, feedback_scores, item_detail, items_list
@@ -21,10 +20,6 @@ from ashyq.feedback.services.items import item_accept, item_answer, item_reclass
 
 router = Router(tags=["feedback"], auth=django_auth)
 T = TypeVar("T")
-
-
-class AuthedRequest(HttpRequest):
-    user: User
 
 
 class ItemOut(Schema):

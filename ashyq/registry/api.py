@@ -9,13 +9,13 @@ import datetime
 from collections.abc import Callable
 from typing import Any, Literal, TypeVar
 
-from django.contrib.auth.models import User
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 from ninja.security import django_auth
 
+from ashyq.core.http import AuthedRequest
 from ashyq.core.pagination import Pagination
 from ashyq.orgs.models import Body
 from ashyq.registry import selectors
@@ -29,12 +29,6 @@ from ashyq.registry.services.applications import (
 from ashyq.registry.services.channels import entry_request_enter
 
 router = Router(tags=["registry"])
-
-
-class AuthedRequest(HttpRequest):
-    """A request that passed ``django_auth``: its user is a real person."""
-
-    user: User
 
 
 T = TypeVar("T")
