@@ -13,7 +13,6 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Router, Schema, Status
-from ninja.errors import HttpError
 from ninja.security import django_auth
 
 from ashyq.meetings import selectors, services
@@ -26,10 +25,8 @@ router = Router(tags=["meetings"])
 
 
 def _meeting(request: HttpRequest, pk: int) -> Meeting:
-    try:
-        return selectors.meeting_for_user(user=request.user, pk=pk)
-    except Meeting.DoesNotExist:
-        raise HttpError(404, "Not found") from None
+    """The meeting if the person may see it; otherwise ``DoesNotExist``, a 404 (ashyq/api.py)."""
+    return selectors.meeting_for_user(user=request.user, pk=pk)
 
 
 class IssueOut(Schema):
@@ -124,10 +121,7 @@ def schedule(request: HttpRequest, year: int) -> list[dict[str, Any]]:
 @router.get("/public/{int:pk}/", response=MeetingDetailOut, auth=None)
 def public_meeting(request: HttpRequest, pk: int) -> dict[str, Any]:
     """A public meeting with its results, action plan and progress."""
-    try:
-        return _detail(selectors.public_meeting(pk=pk))
-    except Meeting.DoesNotExist:
-        raise HttpError(404, "Not found") from None
+    return _detail(selectors.public_meeting(pk=pk))
 
 
 @router.get("/{int:pk}/", response=MeetingDetailOut, auth=django_auth)

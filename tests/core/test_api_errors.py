@@ -72,3 +72,11 @@ def test_an_id_past_what_the_database_holds_is_refused_not_a_server_error(client
     response = client.get(f"/api/v1/registry/applications/{10**30}")
     assert response.status_code in {404, 422}
     assert "detail" in response.json()
+
+
+@pytest.mark.django_db
+def test_an_unknown_or_unseen_meeting_is_404_with_the_documented_detail(client, officer_a) -> None:
+    assert client.get("/api/v1/meetings/public/999999/").json() == {"detail": "Not Found"}
+    client.force_login(officer_a)
+    response = client.get("/api/v1/meetings/999999/")
+    assert response.status_code == 404 and response.json() == {"detail": "Not Found"}
