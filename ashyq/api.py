@@ -2,11 +2,12 @@
 
 Each app adds its router here. Services and selectors raise the domain's exceptions; this module turns
 them into HTTP answers once for every router (STYLE "In Ashyq": InvalidTransition is 409, never 403):
-400 an unreadable request body, 403 PermissionDenied, 404 a missing object, 409 InvalidTransition,
-422 a service's ValidationError or a value the database cannot hold, each as ``{"detail": ...}``.
+400 an unreadable request body, 413 one over the size limit, 403 PermissionDenied, 404 a missing object,
+409 InvalidTransition, 422 a service's ValidationError or a value the database cannot hold, each as ``{"detail": ...}``.
 """
 
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, RequestDataTooBig, ValidationError
 from django.db import DataError
 from django.http import HttpRequest, HttpResponse
 from django.http.multipartparser import MultiPartParserError
@@ -41,6 +42,15 @@ def invalid_input(request: HttpRequest, error: ValidationError) -> HttpResponse:
 @api.exception_handler(MultiPartParserError)
 def unreadable_body(request: HttpRequest, error: MultiPartParserError) -> HttpResponse:
     return api.create_response(request, {"detail": f"The request body cannot be read: {error}"}, status=400)
+
+
+@api.exception_handler(RequestDataTooBig)
+def body_too_large(request: HttpRequest, error: RequestDataTooBig) -> HttpResponse:
+    """A body over DATA_UPLOAD_MAX_MEMORY_SIZE: a JSON 413, not Django's HTML 400 (issue 15 item 6)."""
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE or 0
+    return api.create_response(
+        request, {"detail": f"The request body is larger than {limit // (1024 * 1024)} MB."}, status=413
+    )
 
 
 @api.exception_handler(DataError)

@@ -7,13 +7,14 @@ code that runs is the same in both environments.
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from ashyq.core.env import env_bool, env_choice, env_int, env_list, env_secret, env_str
+from ashyq.core.env import env_bool, env_choice, env_date, env_int, env_list, env_secret, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("ASHYQ_VAR_DIR", str(BASE_DIR / "var")) or BASE_DIR / "var")
@@ -203,6 +204,15 @@ X_FRAME_OPTIONS = "DENY"
 # Size limit of one uploaded file (imports, attachments), in megabytes.
 ASHYQ_UPLOAD_LIMIT_MB = env_int("ASHYQ_UPLOAD_LIMIT_MB", 50, minimum=1)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# An XLSX (a zip) is refused before it is parsed when it unpacks to more than this or has more entries.
+ASHYQ_XLSX_MAX_UNPACKED_MB = env_int("ASHYQ_XLSX_MAX_UNPACKED_MB", 200, minimum=1)
+ASHYQ_XLSX_MAX_ENTRIES = env_int("ASHYQ_XLSX_MAX_ENTRIES", 1000, minimum=10)
+
+# Bounds of every input (ashyq/core/bounds.py, docs/input-limits.md): dates from the earliest date to
+# 31 December of the year ASHYQ_YEARS_AHEAD years after today; long text at most ASHYQ_TEXT_MAX_CHARS.
+ASHYQ_EARLIEST_DATE = env_date("ASHYQ_EARLIEST_DATE", datetime.date(2000, 1, 1))
+ASHYQ_YEARS_AHEAD = env_int("ASHYQ_YEARS_AHEAD", 5, minimum=1)
+ASHYQ_TEXT_MAX_CHARS = env_int("ASHYQ_TEXT_MAX_CHARS", 20_000, minimum=1000)
 
 LOGGING = {
     "version": 1,

@@ -8,6 +8,7 @@ mount them.
 
 from __future__ import annotations
 
+import datetime
 import os
 from pathlib import Path
 
@@ -48,6 +49,17 @@ def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
     if minimum is not None and number < minimum:
         raise ImproperlyConfigured(f"{name}={number} must be at least {minimum}.")
     return number
+
+
+def env_date(name: str, default: datetime.date) -> datetime.date:
+    """A calendar day written YYYY-MM-DD."""
+    value = env_str(name)
+    if value is None:
+        return default
+    try:
+        return datetime.date.fromisoformat(value.strip())
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={value!r} is not a date (YYYY-MM-DD).") from None
 
 
 def env_list(name: str, default: list[str]) -> list[str]:

@@ -1,14 +1,65 @@
-"""Forms of the core pages: the audit trail's filter."""
+"""The bounds every form applies (``BoundedForm``), and the forms of the core pages: the audit trail's filter."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from ashyq.core import bounds
 from ashyq.orgs.models import Body
 
 
-class AuditFilterForm(forms.Form):
+def _validator(field: forms.Field, name: str) -> Callable[[Any], None] | None:
+    """The bounds rule of one form field, or None when its values need none (choices, numbers, files)."""
+    check: Callable[[Any, str], Any]
+    if isinstance(field, (forms.DateField, forms.DateTimeField)):
+        check = bounds.check_date
+    elif isinstance(field, forms.CharField):
+        limit = field.max_length or bounds.text_limit()
+
+        def check(value: Any, label: str) -> Any:
+            return bounds.check_text(value, label, limit)
+
+    elif isinstance(field, forms.IntegerField) and (name == "year" or name.endswith("_year")):
+        check = bounds.check_year
+    else:
+        return None
+
+    def validate(value: Any) -> None:
+        try:
+            check(value, str(field.label or name))
+        except bounds.OutOfBounds as error:
+            raise ValidationError(error.message, code="out_of_bounds") from None
+
+    return validate
+
+
+class BoundsMixin:
+    """Every date, year and text field of the form checked against ``ashyq.core.bounds`` (rule 13),
+    fields added in ``__init__`` included: the validators are attached when the form is cleaned."""
+
+    fields: dict[str, forms.Field]
+
+    def full_clean(self) -> None:
+        for name, field in self.fields.items():
+            if getattr(field, "_ashyq_bounded", False):
+                continue
+            validator = _validator(field, name)
+            if validator is not None:
+                field.validators = [*field.validators, validator]
+            field._ashyq_bounded = True  # type: ignore[attr-defined]
+        super().full_clean()  # type: ignore[misc]
+
+
+class BoundedForm(BoundsMixin, forms.Form):
+    """The base of every form of Ashyq."""
+
+
+class AuditFilterForm(BoundedForm):
     body = forms.ModelChoiceField(label=_("State body"), queryset=Body.objects.all(), required=False)
     event_type = forms.CharField(label=_("Event type starts with"), required=False, max_length=80)
     actor = forms.CharField(label=_("User name"), required=False, max_length=150)

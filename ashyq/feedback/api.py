@@ -14,6 +14,7 @@ from ninja.security import django_auth
 
 from ashyq.core.http import AuthedRequest
 from ashyq.core.pagination import Pagination
+from ashyq.core.schemas import BoundedSchema
 from ashyq.feedback.periods import Period
 from ashyq.feedback.selectors import ItemFilters, feedback_scores, item_detail, items_list
 from ashyq.feedback.services.items import item_accept, item_answer, item_reclassify, item_reject
@@ -42,7 +43,7 @@ class ItemOut(Schema):
     answered_on: datetime.date | None
 
 
-class ItemQuery(Schema):
+class ItemQuery(BoundedSchema):
     body: int | None = None
     source: int | None = None
     channel: str = ""
@@ -53,15 +54,15 @@ class ItemQuery(Schema):
     q: str = ""
 
 
-class AcceptIn(Schema):
+class AcceptIn(BoundedSchema):
     reference: str
 
 
-class RejectIn(Schema):
+class RejectIn(BoundedSchema):
     reason: str
 
 
-class AnswerIn(Schema):
+class AnswerIn(BoundedSchema):
     answer: str
     answered_on: datetime.date
 

@@ -8,6 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ashyq.core.forms import BoundedForm
 from ashyq.feedback.importing.reading import ENCODINGS
 from ashyq.feedback.models import (
     Channel,
@@ -30,7 +31,7 @@ def _blank(choices: Any) -> list[tuple[str, Any]]:
     return [("", _("all")), *choices]
 
 
-class ItemFilterForm(forms.Form):
+class ItemFilterForm(BoundedForm):
     """Filters of the items list (issue 5 item 10)."""
 
     body = forms.ModelChoiceField(label=_("State body"), queryset=Body.objects.none(), required=False)
@@ -66,7 +67,7 @@ class ItemFilterForm(forms.Form):
         )
 
 
-class SourceForm(forms.Form):
+class SourceForm(BoundedForm):
     body = forms.ModelChoiceField(label=_("State body"), queryset=Body.objects.none())
     kind = forms.ChoiceField(label=_("Kind of source"), choices=SourceKind.choices)
     title_kk = forms.CharField(label=_("Title (Kazakh)"), max_length=500)
@@ -87,17 +88,17 @@ class SourceForm(forms.Form):
         return data
 
 
-class NoticeForm(forms.Form):
+class NoticeForm(BoundedForm):
     url = forms.URLField(label=_("Link to the information notice"), max_length=500, assume_scheme="https")
     published_on = forms.DateField(label=_("Published on"), widget=DATE)
 
 
-class CouncilForm(forms.Form):
+class CouncilForm(BoundedForm):
     meeting_date = forms.DateField(label=_("Public council meeting date"), widget=DATE)
     decision = forms.CharField(label=_("Decision of the public council"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class ResultsForm(forms.Form):
+class ResultsForm(BoundedForm):
     results_use = forms.ChoiceField(label=_("Where the results were used"), choices=ResultUse.choices)
     note = forms.CharField(
         label=_("How the results were used"), required=False, widget=forms.Textarea(attrs={"rows": 3})
@@ -105,14 +106,14 @@ class ResultsForm(forms.Form):
     participants = forms.IntegerField(label=_("Participants"), required=False, min_value=0)
 
 
-class MaterialForm(forms.Form):
+class MaterialForm(BoundedForm):
     kind = forms.ChoiceField(label=_("Kind"), choices=OutreachMaterial.Kind.choices)
     title = forms.CharField(label=_("Title"), max_length=300)
     url = forms.URLField(label=_("Link"), max_length=500, assume_scheme="https")
     held_on = forms.DateField(label=_("Held or published on"), widget=DATE)
 
 
-class ItemCreateForm(forms.Form):
+class ItemCreateForm(BoundedForm):
     kind = forms.ChoiceField(label=_("Kind"), choices=ItemKind.choices)
     author = forms.CharField(label=_("Author"), required=False, max_length=300)
     text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 4}))
@@ -122,7 +123,7 @@ class ItemCreateForm(forms.Form):
     )
 
 
-class ImportForm(forms.Form):
+class ImportForm(BoundedForm):
     file = forms.FileField(label=_("File (CSV or XLSX)"))
     format = forms.ChoiceField(label=_("Format"), choices=ImportJob.Format.choices)
     encoding = forms.ChoiceField(
@@ -131,7 +132,7 @@ class ImportForm(forms.Form):
     )
 
 
-class AcceptForm(forms.Form):
+class AcceptForm(BoundedForm):
     reference = forms.CharField(
         label=_(
             "Reference: the clause of the legal act in force, the approved budget programme or another "
@@ -141,21 +142,21 @@ class AcceptForm(forms.Form):
     )
 
 
-class RejectForm(forms.Form):
+class RejectForm(BoundedForm):
     reason = forms.CharField(label=_("Reason for rejection"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(BoundedForm):
     answer = forms.CharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 3}))
     answered_on = forms.DateField(label=_("Answered on"), widget=DATE, initial=lambda: timezone.localdate())
 
 
-class FollowUpForm(forms.Form):
+class FollowUpForm(BoundedForm):
     follow_up = forms.ChoiceField(label=_("Taken into"), choices=FollowUp.choices)
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class PeriodForm(forms.Form):
+class PeriodForm(BoundedForm):
     """A year, or a quarter of it."""
 
     year = forms.IntegerField(
@@ -170,12 +171,12 @@ class PeriodForm(forms.Form):
     )
 
 
-class FindingForm(forms.Form):
+class FindingForm(BoundedForm):
     body = forms.ModelChoiceField(label=_("State body"), queryset=Body.objects.filter(outside_feedback_scope=False))
     reason = forms.CharField(label=_("What was not openly accessible"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class AnalysisForm(forms.Form):
+class AnalysisForm(BoundedForm):
     body = forms.ModelChoiceField(label=_("State body"), queryset=Body.objects.none())
     year = forms.IntegerField(label=_("Year"), min_value=2024, max_value=2100)
     quarter = forms.TypedChoiceField(label=_("Quarter"), coerce=int, choices=[(q, str(q)) for q in range(1, 5)])
@@ -188,22 +189,22 @@ class AnalysisForm(forms.Form):
         self.fields["body"].queryset = bodies if bodies is not None else Body.objects.none()  # type: ignore[attr-defined]
 
 
-class RecommendationForm(forms.Form):
+class RecommendationForm(BoundedForm):
     kind = forms.ChoiceField(label=_("Kind"), choices=Recommendation.Kind.choices)
     text = forms.CharField(label=_("Recommendation"), widget=forms.Textarea(attrs={"rows": 2}))
     unit = forms.CharField(label=_("Structural unit"), max_length=300)
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(BoundedForm):
     decision = forms.CharField(label=_("Decision of the first head"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class DoneForm(forms.Form):
+class DoneForm(BoundedForm):
     done_on = forms.DateField(label=_("Done on"), widget=DATE, initial=lambda: timezone.localdate())
     note = forms.CharField(label=_("What was done"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class TopicForm(forms.Form):
+class TopicForm(BoundedForm):
     body = forms.ModelChoiceField(label=_("State body"), queryset=Body.objects.none())
     title_kk = forms.CharField(label=_("Topic (Kazakh)"), max_length=300)
     title_ru = forms.CharField(label=_("Topic (Russian)"), max_length=300)
@@ -216,7 +217,7 @@ class TopicForm(forms.Form):
         self.fields["body"].queryset = bodies if bodies is not None else Body.objects.none()  # type: ignore[attr-defined]
 
 
-class ProjectForm(forms.Form):
+class ProjectForm(BoundedForm):
     body = forms.ModelChoiceField(label=_("State body"), queryset=Body.objects.none())
     title_kk = forms.CharField(label=_("Title (Kazakh)"), max_length=500)
     title_ru = forms.CharField(label=_("Title (Russian)"), max_length=500)
@@ -228,7 +229,7 @@ class ProjectForm(forms.Form):
         self.fields["body"].queryset = bodies if bodies is not None else Body.objects.none()  # type: ignore[attr-defined]
 
 
-class PublicationForm(forms.Form):
+class PublicationForm(BoundedForm):
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
     quarter = forms.TypedChoiceField(
         label=_("Quarter"),

@@ -15,6 +15,7 @@ from django.utils import timezone
 from ninja import Router, Schema, Status
 from ninja.security import django_auth
 
+from ashyq.core.schemas import BoundedSchema
 from ashyq.meetings import selectors, services
 from ashyq.meetings.evidence import meeting_evidence
 from ashyq.meetings.exports import evidence_headers, evidence_rows
@@ -129,7 +130,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> dict[str, Any]:
     return _detail(_meeting(request, pk))
 
 
-class PlanIn(Schema):
+class PlanIn(BoundedSchema):
     body_id: int
     head_name: str
     topic_kk: str
@@ -189,7 +190,7 @@ def exclude(request: HttpRequest, pk: int) -> dict[str, Any]:
     return _out(services.meeting_exclude_from_draft(meeting=_meeting(request, pk), actor=request.user))
 
 
-class PrepareIn(Schema):
+class PrepareIn(BoundedSchema):
     timing_opinion: str
     expected_topics: str = ""
     announcement_url: str = ""
@@ -204,7 +205,7 @@ def prepare(request: HttpRequest, pk: int, payload: PrepareIn) -> dict[str, Any]
     return _out(meeting)
 
 
-class RequestsIn(Schema):
+class RequestsIn(BoundedSchema):
     channel: str
     received: int
     summary: str
@@ -224,12 +225,12 @@ def add_requests(request: HttpRequest, pk: int, payload: RequestsIn) -> Status[A
     return Status(201, found)
 
 
-class ScheduleSubmitIn(Schema):
+class ScheduleSubmitIn(BoundedSchema):
     submitted_on: datetime.date
     reference: str
 
 
-class ScheduleApproveIn(Schema):
+class ScheduleApproveIn(BoundedSchema):
     approved_on: datetime.date
     reference: str
     url: str = ""
@@ -273,7 +274,7 @@ def schedule_approve(request: HttpRequest, year: int, payload: ScheduleApproveIn
     )
 
 
-class HoldIn(Schema):
+class HoldIn(BoundedSchema):
     actual_start: datetime.datetime
     actual_report_minutes: int
     events_ended_on: datetime.date
@@ -300,7 +301,7 @@ def hold(request: HttpRequest, pk: int, payload: HoldIn) -> dict[str, Any]:
     return _out(meeting)
 
 
-class IssueIn(Schema):
+class IssueIn(BoundedSchema):
     source: str
     rating: str
     text_kk: str
@@ -338,7 +339,7 @@ def add_issue(request: HttpRequest, pk: int, payload: IssueIn) -> Status[dict[st
     return Status(201, _issue_out(issue))
 
 
-class PlanEntryIn(Schema):
+class PlanEntryIn(BoundedSchema):
     action_kk: str
     action_ru: str
     deadline: datetime.date
@@ -354,7 +355,7 @@ def plan_issue(request: HttpRequest, pk: int, issue_id: int, payload: PlanEntryI
     return _issue_out(issue)
 
 
-class PublishIn(Schema):
+class PublishIn(BoundedSchema):
     published_on: datetime.date
     url_kk: str
     url_ru: str
@@ -367,14 +368,14 @@ def publish(request: HttpRequest, pk: int, payload: PublishIn) -> dict[str, Any]
     return _out(meeting)
 
 
-class ProgressEntryIn(Schema):
+class ProgressEntryIn(BoundedSchema):
     issue_id: int
     note_kk: str
     note_ru: str
     resolved: bool = False
 
 
-class ProgressIn(Schema):
+class ProgressIn(BoundedSchema):
     year: int
     quarter: int
     published_on: datetime.date
@@ -403,7 +404,7 @@ def progress(request: HttpRequest, pk: int, payload: ProgressIn) -> Status[Any]:
     return Status(201, report)
 
 
-class CloseIn(Schema):
+class CloseIn(BoundedSchema):
     closed_on: datetime.date
 
 
@@ -413,7 +414,7 @@ def close(request: HttpRequest, pk: int, payload: CloseIn) -> dict[str, Any]:
     return _out(meeting)
 
 
-class RegionalProblemsIn(Schema):
+class RegionalProblemsIn(BoundedSchema):
     akimat_id: int
     recipient_id: int
     year: int

@@ -8,6 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ashyq.core.forms import BoundedForm
 from ashyq.meetings.models import CollectedRequest, Meeting, ProblemIssue
 from ashyq.orgs.models import CENTRAL_EXECUTIVE_KINDS, CENTRAL_KINDS, REGIONAL_KINDS, Body
 
@@ -21,7 +22,7 @@ def _regions() -> Any:
     return Body.objects.filter(kind__in=REGIONAL_KINDS, is_active=True).order_by("name_ru")
 
 
-class PlanForm(forms.Form):
+class PlanForm(BoundedForm):
     """What is common to a proposal and an unscheduled meeting."""
 
     body = forms.ModelChoiceField(label=_("Central executive body"), queryset=Body.objects.none())
@@ -57,7 +58,7 @@ class UnscheduledForm(PlanForm):
         self.fields["region"].required = True
 
 
-class PrepareForm(forms.Form):
+class PrepareForm(BoundedForm):
     planned_start = forms.DateTimeField(
         label=_("Planned date and time"), widget=DATETIME, input_formats=DATETIME_FORMATS
     )
@@ -70,13 +71,13 @@ class PrepareForm(forms.Form):
     announcement_url = forms.URLField(label=_("Link to the announcement"), required=False, assume_scheme="https")
 
 
-class CollectedRequestForm(forms.Form):
+class CollectedRequestForm(BoundedForm):
     channel = forms.ChoiceField(label=_("Channel"), choices=CollectedRequest.Channel.choices)
     received = forms.IntegerField(label=_("Requests and proposals received"), min_value=0)
     summary = forms.CharField(label=_("Summary of the analysis"), widget=TEXT)
 
 
-class HoldForm(forms.Form):
+class HoldForm(BoundedForm):
     actual_start = forms.DateTimeField(label=_("Actual date and time"), widget=DATETIME, input_formats=DATETIME_FORMATS)
     actual_report_minutes = forms.IntegerField(label=_("Actual time of the report, minutes"), min_value=0)
     events_ended_on = forms.DateField(label=_("Meetings and receptions ended on"), widget=DATE)
@@ -98,7 +99,7 @@ class HoldForm(forms.Form):
         self.fields["akimats"].queryset = Body.objects.exclude(kind__in=CENTRAL_KINDS).order_by("name_ru")  # type: ignore[attr-defined]
 
 
-class ActionPlanForm(forms.Form):
+class ActionPlanForm(BoundedForm):
     action_kk = forms.CharField(label=_("Action to resolve it (Kazakh)"), widget=TEXT, required=False)
     action_ru = forms.CharField(label=_("Action to resolve it (Russian)"), widget=TEXT, required=False)
     deadline = forms.DateField(label=_("Deadline for resolving it"), widget=DATE, required=False)
@@ -135,13 +136,13 @@ class PlanEntryForm(ActionPlanForm):
             self.fields[name].required = True
 
 
-class PublishForm(forms.Form):
+class PublishForm(BoundedForm):
     published_on = forms.DateField(label=_("Published on"), widget=DATE)
     url_kk = forms.URLField(label=_("Link to the results and the action plan (Kazakh)"), assume_scheme="https")
     url_ru = forms.URLField(label=_("Link to the results and the action plan (Russian)"), assume_scheme="https")
 
 
-class ProgressForm(forms.Form):
+class ProgressForm(BoundedForm):
     """A quarter's progress: the publication's links and one entry per open issue."""
 
     year = forms.IntegerField(label=_("Year"), min_value=2022, max_value=2100)
@@ -165,22 +166,22 @@ class ProgressForm(forms.Form):
             )
 
 
-class CloseForm(forms.Form):
+class CloseForm(BoundedForm):
     closed_on = forms.DateField(label=_("Closed on"), widget=DATE, initial=timezone.localdate)
 
 
-class ScheduleSubmitForm(forms.Form):
+class ScheduleSubmitForm(BoundedForm):
     submitted_on = forms.DateField(label=_("Draft submitted to the Government office on"), widget=DATE)
     reference = forms.CharField(label=_("Outgoing number of the submission"), max_length=100)
 
 
-class ScheduleApproveForm(forms.Form):
+class ScheduleApproveForm(BoundedForm):
     approved_on = forms.DateField(label=_("Approved on"), widget=DATE)
     reference = forms.CharField(label=_("Approval reference"), max_length=300)
     url = forms.URLField(label=_("Link to the approved schedule"), required=False, assume_scheme="https")
 
 
-class RegionalProblemsForm(forms.Form):
+class RegionalProblemsForm(BoundedForm):
     akimat = forms.ModelChoiceField(label=_("Akimat"), queryset=Body.objects.none())
     recipient = forms.ModelChoiceField(label=_("Competent central executive body"), queryset=Body.objects.none())
     year = forms.IntegerField(label=_("Year"), min_value=2022, max_value=2100)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from ashyq.core import bounds
 from ashyq.core.audit import audit_record, snapshot
 from ashyq.orgs.models import AUTHORIZED_BODY_ROLES, SUBREGIONAL_KINDS, Body, BodyKind, Membership
 
@@ -27,6 +28,7 @@ CSV_KINDS = {
     "district": BodyKind.DISTRICT_AKIMAT,
     "oblast_city": BodyKind.OBLAST_CITY_AKIMAT,
 }
+NAME_MAX_LENGTH = 300  # Body.name_kk, Body.name_ru
 REQUIRED_COLUMNS = ("kind", "name_ru", "name_kk", "legalacts_government_id", "notes")
 FLAG_FIELDS = (
     "is_authorized_body",
@@ -83,10 +85,12 @@ def _parse_row(row: dict[str, str], parents: dict[str, Body], default_parent: Bo
     names = {key: (row.get(key) or "").strip() for key in ("name_kk", "name_ru")}
     if not all(names.values()):
         raise ValueError(_("both name_kk and name_ru are required"))
+    for key, value in names.items():
+        bounds.check_text(value, key, NAME_MAX_LENGTH)  # OutOfBounds is a ValueError
     raw_id = (row.get("legalacts_government_id") or "").strip()
     if raw_id and not raw_id.isdigit():
         raise ValueError(_("legalacts_government_id %(id)r is not a number") % {"id": raw_id})
-    notes = (row.get("notes") or "").strip()
+    notes = bounds.check_text((row.get("notes") or "").strip(), "notes")
     kind = kind_from_row(csv_kind, notes)
     parent = default_parent
     parent_name = (row.get("parent") or "").strip()

@@ -17,6 +17,7 @@ from ninja.security import django_auth
 
 from ashyq.core.http import AuthedRequest
 from ashyq.core.pagination import Pagination
+from ashyq.core.schemas import BoundedSchema
 from ashyq.orgs.models import Body
 from ashyq.registry import selectors
 from ashyq.registry.models import Channel, ChannelApplication, ChannelEvent, Coverage, Criterion, InteractionFormat
@@ -73,7 +74,7 @@ class ChannelOut(Schema):
         return next((event for event in channel.events.all() if event.kind == ChannelEvent.Kind.REMOVED), None)
 
 
-class RegistryFilter(Schema):
+class RegistryFilter(BoundedSchema):
     q: str = ""
     body: int | None = None
     coverage: Coverage | Literal[""] = ""
@@ -147,7 +148,7 @@ class ApplicationOut(Schema):
         return channel.number if channel else None
 
 
-class ApplicationIn(Schema):
+class ApplicationIn(BoundedSchema):
     """Annex 1; ``body`` is the applicant body's id (the officer's own)."""
 
     body: int
@@ -166,12 +167,12 @@ class ApplicationIn(Schema):
     signer_position: str
 
 
-class FindingIn(Schema):
+class FindingIn(BoundedSchema):
     met: bool
     reasoning: str
 
 
-class DecisionIn(Schema):
+class DecisionIn(BoundedSchema):
     decision: Literal["accredited", "refused"]
     findings: dict[Criterion, FindingIn]
     refusal_reasons: str = ""

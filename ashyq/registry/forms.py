@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from ashyq.core.forms import BoundedForm, BoundsMixin
 from ashyq.orgs.models import Body
 from ashyq.registry.attachments import validate_attachments
 from ashyq.registry.models import Channel, ChannelApplication, Coverage, Criterion, InteractionFormat
@@ -38,7 +39,7 @@ class AttachmentsField(forms.FileField):
         return cleaned
 
 
-class ApplicationForm(forms.ModelForm[ChannelApplication]):
+class ApplicationForm(BoundsMixin, forms.ModelForm[ChannelApplication]):
     """Annex 1: the applicant fills items 1–7, other information and the signer; the "if any" items are optional."""
 
     attachments = AttachmentsField()
@@ -55,7 +56,7 @@ class ApplicationForm(forms.ModelForm[ChannelApplication]):
         }  # fmt: skip
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(BoundedForm):
     """The three criteria of 004 §4, each with a finding and reasoning, then the decision of §5."""
 
     FINDINGS = [("met", _("met")), ("not_met", _("not met"))]
@@ -87,7 +88,7 @@ class DecisionForm(forms.Form):
         return {c.value: (data[f"{c.value}_finding"] == "met", data[f"{c.value}_reasoning"]) for c in Criterion}
 
 
-class ChangeRequestForm(forms.Form):
+class ChangeRequestForm(BoundedForm):
     """Annex 3: the entry in its new wording, the justification, files, the signer."""
 
     name_kk = forms.CharField(label=_("channel name (Kazakh)"), max_length=300)
@@ -107,7 +108,7 @@ class ChangeRequestForm(forms.Form):
         return {name: self.cleaned_data[name] for name in Channel.WORDING_FIELDS}
 
 
-class TerminationForm(forms.Form):
+class TerminationForm(BoundedForm):
     """004 §12: a notice in free form that the channel stopped working."""
 
     terminated_on = forms.DateField(
@@ -117,7 +118,7 @@ class TerminationForm(forms.Form):
     attachments = AttachmentsField()
 
 
-class RegistryFilterForm(forms.Form):
+class RegistryFilterForm(BoundedForm):
     """Search and filters of the public registry (issue 6 item 4)."""
 
     STATUSES = [("", _("all entries")), ("active", _("in force")), ("removed", _("removed"))]

@@ -14,10 +14,10 @@ from zoneinfo import ZoneInfo
 
 from django.utils.translation import gettext as _
 
+from ashyq.core import bounds
 from ashyq.feedback.models import ItemKind, ItemStatus, Source
 
 ALMATY = ZoneInfo("Asia/Almaty")
-MAX_TEXT = 20_000
 MAX_SHORT = 300
 
 
@@ -91,24 +91,31 @@ ISO_START = re.compile(r"^\d{4}-\d{2}-\d{2}")
 DOTTED_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s+(\d{1,2}):(\d{2}))?$")
 
 
-def _text(values: dict[str, Any], key: str, limit: int = MAX_SHORT) -> str:
+def _text(values: dict[str, Any], key: str, limit: int | None = MAX_SHORT) -> str:
+    """The column's text within the bounds (no control character, at most ``limit``, None: long text)."""
     value = values.get(key, "")
     if not isinstance(value, str):
         value = value.isoformat() if isinstance(value, (datetime.date, datetime.datetime)) else str(value or "")
-    if len(value) > limit:
-        raise RowError(_("%(column)s is longer than %(limit)s characters") % {"column": key, "limit": limit})
-    return value
+    try:
+        return bounds.check_text(value, key, limit)
+    except bounds.OutOfBounds as error:
+        raise RowError(error.message) from None
 
 
 def parse_moment(value: Any, column: str) -> datetime.datetime:
     """A date or date-time of the template (ISO or DD.MM.YYYY, optionally with HH:MM) as an aware
-    Almaty date-time. ISO text is read by ``fromisoformat`` (C speed: a million rows are imported)."""
+    Almaty date-time within the bounds of ``ashyq.core.bounds``. ISO text is read by ``fromisoformat``
+    (C speed: a million rows are imported)."""
     if isinstance(value, datetime.datetime):
         moment = value
     elif isinstance(value, datetime.date):
         moment = datetime.datetime.combine(value, datetime.time())
     else:
         moment = _moment_from_text(str(value), column)
+    try:
+        bounds.check_date(moment, column)
+    except bounds.OutOfBounds as error:
+        raise RowError(error.message) from None
     return moment.replace(tzinfo=ALMATY) if moment.tzinfo is None else moment
 
 
@@ -153,7 +160,7 @@ def _distance(day: datetime.date, source: Source) -> int:
     return min(abs((day - source.period_start).days), abs((day - source.period_end).days))
 
 
-def _required(values: dict[str, Any], key: str, limit: int = MAX_SHORT) -> str:
+def _required(values: dict[str, Any], key: str, limit: int | None = MAX_SHORT) -> str:
     text = _text(values, key, limit)
     if not text:
         raise RowError(_("%(column)s is empty") % {"column": key})
@@ -175,13 +182,13 @@ def template_row(values: dict[str, Any], source: Source) -> ItemRow:
         kind=kind,
         status=ItemStatus.RECEIVED if kind == ItemKind.REMARK else ItemStatus.UNANSWERED,
         author=_text(values, "author"),
-        text=_required(values, "text", MAX_TEXT),
+        text=_required(values, "text", None),
         clause=_text(values, "clause"),
         received_at=received_at,
         outside_period=not source.contains(received_at.date()),
-        reference=_text(values, "reference", MAX_TEXT),
-        rejection_reason=_text(values, "reason", MAX_TEXT),
-        answer_text=_text(values, "answer", MAX_TEXT),
+        reference=_text(values, "reference", None),
+        rejection_reason=_text(values, "reason", None),
+        answer_text=_text(values, "answer", None),
     )
     if values.get("answered_on"):
         row.answered_on = parse_moment(values["answered_on"], "answered_on").date()
@@ -223,7 +230,7 @@ def portal_reply(values: dict[str, Any], source: Source) -> PortalReply | None:
     if not parent_id or parent_id == "0":
         return None
     moment = parse_portal_moment(values.get("date"), source)
-    return PortalReply(parent_id, _required(values, "text", MAX_TEXT), moment.date())
+    return PortalReply(parent_id, _required(values, "text", None), moment.date())
 
 
 def portal_row(values: dict[str, Any], source: Source, reply: PortalReply | None) -> ItemRow:
@@ -242,12 +249,12 @@ def portal_row(values: dict[str, Any], source: Source, reply: PortalReply | None
         kind=ItemKind.REMARK if word else ItemKind.COMMENT,
         status=ItemStatus.RECEIVED if word else ItemStatus.UNANSWERED,
         author=_text(values, "author"),
-        text=_required(values, "text", MAX_TEXT),
+        text=_required(values, "text", None),
         clause=_text(values, "clause"),
         received_at=received_at,
         outside_period=not source.contains(received_at.date()),
         portal_status=portal_status,
-        reference=_text(values, "reference", MAX_TEXT),
+        reference=_text(values, "reference", None),
     )
     if reply is not None:
         row.answer_text, row.answered_on = reply.text, reply.answered_on
