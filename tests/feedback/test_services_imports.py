@@ -169,7 +169,7 @@ def test_empty_and_oversized_files_are_refused_on_upload(officer_a, source, sett
     with pytest.raises(ValidationError, match="empty"):
         import_job_create(source=source, upload=_upload(b""), file_format="template", encoding="auto", actor=officer_a)
     settings.ASHYQ_UPLOAD_LIMIT_MB = 1
-    with pytest.raises(ValidationError, match="limit"):
+    with pytest.raises(ValidationError, match="larger than 1 MB"):
         import_job_create(
             source=source,
             upload=_upload(b"x" * (1024 * 1024 + 1)),

@@ -1,6 +1,8 @@
 """A CSV (UTF-8 or cp1251, comma, semicolon or tab) or XLSX file as (line number, row dict) pairs.
 
-Streams the file: a million-row CSV is never held in memory whole. Header names are matched without
+Streams the file: a million-row CSV is never held in memory whole, an XLSX is read by openpyxl's read-only
+(streaming) reader only after its unpacked size and entry count passed ``ashyq.core.uploads``. A damaged
+XLSX and a NUL byte in a CSV are each refused with their own message. Header names are matched without
 case and surrounding spaces, through the aliases of the format being read.
 """
 
@@ -13,7 +15,10 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import IO, Any
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+
+from ashyq.core.uploads import check_zip_package
 
 XLSX_MAGIC = b"PK\x03\x04"
 SNIFF_BYTES = 1 << 20
@@ -39,9 +44,7 @@ class Table:
     def estimate_rows(self) -> int:
         self.handle.seek(0)
         if self.is_xlsx:
-            from openpyxl import load_workbook
-
-            sheet = load_workbook(self.handle, read_only=True).worksheets[0]
+            sheet = _first_sheet(self.handle)
             count = max((sheet.max_row or 1) - 1, 0)
         else:
             count = sum(chunk.count(b"\n") for chunk in iter(lambda: self.handle.read(SNIFF_BYTES), b""))
@@ -58,6 +61,10 @@ def open_table(handle: IO[bytes], *, encoding: str = "auto") -> Table:
     if not head.strip():
         raise FileRefused(_("The file is empty."))
     if head.startswith(XLSX_MAGIC):
+        try:
+            check_zip_package(handle, _("The XLSX file"))
+        except ValidationError as refused:
+            raise FileRefused(refused.messages[0]) from None
         return Table(handle, True, "")
     if encoding not in ENCODINGS:
         raise FileRefused(_("Unknown encoding %(encoding)s.") % {"encoding": encoding})
@@ -100,6 +107,15 @@ def _csv_rows(table: Table) -> Iterator[tuple[int, list[Any]]]:
         delimiter = max((",", ";", "\t"), key=first_line.count)
         reader = csv.reader(text, delimiter=delimiter)
         for row in reader:
+            if any("\x00" in cell for cell in row):
+                raise FileRefused(
+                    _(
+                        "Line %(line)s holds a NUL byte, which a CSV file cannot contain: the file may be UTF-16 or "
+                        "not a text file. Save it as CSV in UTF-8 and upload it again."
+                    )
+                    % {"line": line},
+                    line,
+                )
             yield line, [cell.strip() for cell in row]
             line = reader.line_num + 1
     except UnicodeDecodeError:
@@ -116,14 +132,31 @@ def _csv_rows(table: Table) -> Iterator[tuple[int, list[Any]]]:
         text.detach()  # the caller owns the binary handle and reads it again
 
 
-def _xlsx_rows(table: Table) -> Iterator[tuple[int, list[Any]]]:
+def _damaged(line: int = 1) -> FileRefused:
+    return FileRefused(_("The XLSX file cannot be opened; it may be damaged."), line)
+
+
+def _first_sheet(handle: IO[bytes]) -> Any:
+    """The first sheet of the workbook opened read-only (streaming); a damaged file is refused."""
     from openpyxl import load_workbook
 
     try:
-        workbook = load_workbook(table.handle, read_only=True, data_only=True)
-    except Exception:
-        raise FileRefused(_("The XLSX file cannot be opened; it may be damaged.")) from None
-    for line, row in enumerate(workbook.worksheets[0].iter_rows(values_only=True), start=1):
+        return load_workbook(handle, read_only=True, data_only=True).worksheets[0]
+    except Exception:  # openpyxl raises zip, XML, key and value errors alike for a damaged file
+        raise _damaged() from None
+
+
+def _xlsx_rows(table: Table) -> Iterator[tuple[int, list[Any]]]:
+    rows = _first_sheet(table.handle).iter_rows(values_only=True)
+    line = 0
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except Exception:  # a sheet's XML cut short or broken past the first rows
+            raise _damaged(line + 1) from None
+        line += 1
         yield line, [_cell(value) for value in row]
 
 

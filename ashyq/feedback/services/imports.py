@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from ashyq.core.audit import audit_record
 from ashyq.core.errors import InvalidTransition
 from ashyq.core.permissions import require_body_access
+from ashyq.core.uploads import check_upload
 from ashyq.feedback.importing.reading import ENCODINGS, FileRefused, Table, open_table, read_rows
 from ashyq.feedback.importing.rows import (
     PORTAL_ALIASES,
@@ -49,22 +50,13 @@ MAX_REPORTED_ERRORS = 10_000
 COUNT_FIELDS = ["status", "total_rows", "processed_rows", "created_count", "unchanged_count", "outside_period_count"]
 
 
-def upload_limit_bytes() -> int:
-    return int(settings.ASHYQ_UPLOAD_LIMIT_MB) * 1024 * 1024
-
-
 @transaction.atomic
 def import_job_create(
     *, source: Source, upload: UploadedFile, file_format: str, encoding: str, actor: User
 ) -> ImportJob:
     """Keep the uploaded file and queue its import; the task starts after the commit."""
     require_body_access(actor, source.body)
-    if not upload.size:
-        raise ValidationError(_("The file is empty."))
-    if upload.size > upload_limit_bytes():
-        raise ValidationError(
-            _("The file is larger than the limit of %(limit)s MB.") % {"limit": settings.ASHYQ_UPLOAD_LIMIT_MB}
-        )
+    check_upload(upload)  # size, and an XLSX's unpacked size and entries (ashyq.core.uploads)
     if encoding not in ENCODINGS:
         raise ValidationError(_("Unknown encoding %(encoding)s.") % {"encoding": encoding})
     job = ImportJob(
