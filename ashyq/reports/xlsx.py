@@ -11,7 +11,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from ashyq.reports.cells import safe_cell
+from ashyq.reports.cells import safe_cell, safe_csv_cell
 
 MAX_COLUMN_WIDTH = 60
 
@@ -44,10 +44,11 @@ def xlsx_table(*, title: str, headers: Sequence[str], rows: Iterable[Sequence[An
 
 
 def csv_table(*, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
-    """UTF-8 with a byte-order mark, so Excel opens Kazakh and Russian text correctly."""
+    """UTF-8 with a byte-order mark, so Excel opens Kazakh and Russian text correctly; no cell is a formula
+    whether Excel splits the lines at ``,`` or at ``;`` (``safe_csv_cell``)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow([safe_cell(header) for header in headers])
+    writer.writerow([safe_csv_cell(header) for header in headers])
     for row in rows:
-        writer.writerow([safe_cell(value) for value in row])
+        writer.writerow([safe_csv_cell(value) for value in row])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
