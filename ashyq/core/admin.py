@@ -48,16 +48,26 @@ class AuditedAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
                 new=snapshot(obj, fields),
             )
 
+    def _record_deleted(self, request: HttpRequest, obj: Any) -> None:
+        audit_record(
+            actor=request.user,
+            event=f"{obj._meta.label_lower}.deleted",
+            target=obj,
+            body=self._body_of(obj),
+            old=snapshot(obj, list(self.audit_fields)),
+        )
+
     def delete_model(self, request: HttpRequest, obj: Any) -> None:
         with transaction.atomic():
-            audit_record(
-                actor=request.user,
-                event=f"{obj._meta.label_lower}.deleted",
-                target=obj,
-                body=self._body_of(obj),
-                old=snapshot(obj, list(self.audit_fields)),
-            )
+            self._record_deleted(request, obj)
             super().delete_model(request, obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
+        """The bulk "delete selected" action: one event per object, in the same transaction (issue 15 item 4)."""
+        with transaction.atomic():
+            for obj in queryset:
+                self._record_deleted(request, obj)
+            super().delete_queryset(request, queryset)
 
 
 @admin.register(CalendarOverride)

@@ -53,7 +53,8 @@ def registry_entry(*, number: int) -> Channel:
     return registry_entries().get(number=number)
 
 
-def _visible_applications(user: AnyUser) -> QuerySet[ChannelApplication]:
+def visible_applications(user: AnyUser) -> QuerySet[ChannelApplication]:
+    """Own bodies' applications (drafts included); for the authorized body's staff every submitted one."""
     applications = ChannelApplication.objects.select_related("body", "reviewer")
     own = Q(body_id__in=body_ids_for(user))
     if is_authorized_staff(user):
@@ -63,7 +64,7 @@ def _visible_applications(user: AnyUser) -> QuerySet[ChannelApplication]:
 
 def applications_queue(*, user: AnyUser, status: str = "", body_id: int | None = None) -> QuerySet[ChannelApplication]:
     """Applications the reader may see, the most urgent open term first (decision, then notification)."""
-    applications = _visible_applications(user).annotate(
+    applications = visible_applications(user).annotate(
         next_due=Case(
             When(status__in=ChannelApplication.PENDING_DECISION, then=F("decision_due")),
             When(status__in=[Status.ACCREDITED, Status.REFUSED], notified_on__isnull=True, then=F("notification_due")),
@@ -80,7 +81,7 @@ def applications_queue(*, user: AnyUser, status: str = "", body_id: int | None =
 def application_detail(*, user: AnyUser, pk: int) -> ChannelApplication:
     """One visible application with its findings, files and channel (raises ``DoesNotExist`` otherwise)."""
     return (
-        _visible_applications(user)
+        visible_applications(user)
         .select_related("addressee", "filed_by", "channel", "notice")
         .prefetch_related("findings", "attachments")
         .get(pk=pk)
@@ -108,7 +109,7 @@ def request_detail(*, user: AnyUser, pk: int) -> EntryRequest:
 
 def attachment_for(*, user: AnyUser, pk: int) -> Attachment:
     """A file, only for those who may see its application or request."""
-    visible = Q(application__in=_visible_applications(user)) | Q(request__in=_visible_requests(user))
+    visible = Q(application__in=visible_applications(user)) | Q(request__in=_visible_requests(user))
     return Attachment.objects.filter(visible).get(pk=pk)
 
 
