@@ -131,6 +131,8 @@ def meeting_detail(request: HttpRequest, pk: int) -> dict[str, Any]:
 
 
 class PlanIn(BoundedSchema):
+    limits_from = (Meeting,)
+
     body_id: int
     head_name: str
     topic_kk: str
@@ -191,6 +193,8 @@ def exclude(request: HttpRequest, pk: int) -> dict[str, Any]:
 
 
 class PrepareIn(BoundedSchema):
+    limits_from = (Meeting,)
+
     timing_opinion: str
     expected_topics: str = ""
     announcement_url: str = ""
@@ -275,6 +279,8 @@ def schedule_approve(request: HttpRequest, year: int, payload: ScheduleApproveIn
 
 
 class HoldIn(BoundedSchema):
+    limits_from = (Meeting,)
+
     actual_start: datetime.datetime
     actual_report_minutes: int
     events_ended_on: datetime.date
@@ -302,6 +308,8 @@ def hold(request: HttpRequest, pk: int, payload: HoldIn) -> dict[str, Any]:
 
 
 class IssueIn(BoundedSchema):
+    limits_from = (ProblemIssue,)
+
     source: str
     rating: str
     text_kk: str
@@ -340,6 +348,8 @@ def add_issue(request: HttpRequest, pk: int, payload: IssueIn) -> Status[dict[st
 
 
 class PlanEntryIn(BoundedSchema):
+    limits_from = (ProblemIssue,)
+
     action_kk: str
     action_ru: str
     deadline: datetime.date

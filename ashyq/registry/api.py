@@ -151,6 +151,8 @@ class ApplicationOut(Schema):
 class ApplicationIn(BoundedSchema):
     """Annex 1; ``body`` is the applicant body's id (the officer's own)."""
 
+    limits_from = (ChannelApplication,)
+
     body: int
     name_kk: str
     name_ru: str

@@ -21,7 +21,9 @@ from ashyq.feedback.services.imports import import_job_create
 from ashyq.meetings.models import RegionalProblem
 from ashyq.orgs.models import Body, BodyKind
 from ashyq.orgs.services import BodyImportError, bodies_import_csv
+from ashyq.registry.models import ChannelApplication
 from tests.feedback.factories import ItemFactory, SourceFactory
+from tests.registry.factories import annex1
 
 pytestmark = pytest.mark.django_db
 
@@ -223,3 +225,14 @@ def test_bounds_check_lists_the_rows_stored_before_the_bounds(body_a) -> None:
     )
     assert f"feedback.source\t{old.source_id}\ttitle_ru\tcontrol character in the text" in lines
     assert lines[-1] == "2 rows outside the bounds."
+
+
+def test_a_short_api_text_is_capped_at_its_model_field(client, authorized_body, officer_a, body_a) -> None:
+    """Before: a 301-character channel name was stored on SQLite and a DataError ("out of range") on PostgreSQL."""
+    client.force_login(officer_a)
+    payload = {**annex1(name_ru="Н" * 301), "body": body_a.pk}
+    status, body = _json(client, "/api/v1/registry/applications", payload)
+    assert status == 422
+    assert body["detail"][0]["loc"][-1] == "name_ru" and "longer than 300 characters" in body["detail"][0]["msg"]
+    assert not ChannelApplication.objects.exists()
+    assert _json(client, "/api/v1/registry/applications", {**payload, "name_ru": "Н" * 300})[0] == 201
