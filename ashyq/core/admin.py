@@ -9,6 +9,7 @@ from django.db import models, transaction
 from django.http import HttpRequest
 
 from ashyq.core.audit import audit_record, snapshot
+from ashyq.core.forms import BoundedModelForm
 from ashyq.core.models import AuditEvent, CalendarOverride
 
 
@@ -29,6 +30,7 @@ class AuditedAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     """Admin saves and deletes record an audit event like every service does (issue 3 item 4)."""
 
     audit_fields: tuple[str, ...] = ()
+    form = BoundedModelForm  # the admin's input passes the same bounds (docs/input-limits.md)
 
     def _body_of(self, obj: models.Model) -> Any:
         return getattr(obj, "body", None) if not hasattr(obj, "is_authorized_body") else obj

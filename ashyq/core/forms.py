@@ -59,6 +59,10 @@ class BoundedForm(BoundsMixin, forms.Form):
     """The base of every form of Ashyq."""
 
 
+class BoundedModelForm(BoundsMixin, forms.ModelForm):  # type: ignore[type-arg]
+    """The base of the admin's forms (``AuditedAdmin.form``) and of any model form."""
+
+
 class AuditFilterForm(BoundedForm):
     body = forms.ModelChoiceField(label=_("State body"), queryset=Body.objects.all(), required=False)
     event_type = forms.CharField(label=_("Event type starts with"), required=False, max_length=80)

@@ -11,6 +11,7 @@ import json
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
@@ -26,6 +27,11 @@ from tests.feedback.factories import ItemFactory, SourceFactory
 from tests.registry.factories import annex1
 
 pytestmark = pytest.mark.django_db
+
+
+def settings_uses_postgresql() -> bool:
+    return connection.vendor == "postgresql"
+
 
 YEAR_ONE = "0001-01-01 00:00"
 YEAR_TEN_THOUSAND = "9999-12-31T23:00:00-12:00"  # year 10000 once stored in UTC
@@ -236,3 +242,37 @@ def test_a_short_api_text_is_capped_at_its_model_field(client, authorized_body, 
     assert body["detail"][0]["loc"][-1] == "name_ru" and "longer than 300 characters" in body["detail"][0]["msg"]
     assert not ChannelApplication.objects.exists()
     assert _json(client, "/api/v1/registry/applications", {**payload, "name_ru": "Н" * 300})[0] == 201
+
+
+def test_the_admin_forms_apply_the_same_bounds(admin_client) -> None:
+    from ashyq.core.models import CalendarOverride
+
+    response = admin_client.post(
+        "/en/admin/core/calendaroverride/add/",
+        {
+            "date": "1999-11-27",
+            "kind": "working",
+            "reason_kk": "Жұмыс күні\x1b",
+            "reason_ru": "Рабочий день",
+            "reason_en": "Working day",
+            "basis": "Government resolution (test)",
+        },
+    )
+    assert response.status_code == 200  # the form again, with its errors
+    errors = response.context["adminform"].form.errors
+    assert "outside the allowed range" in errors["date"][0] and "control character" in errors["reason_kk"][0]
+    assert not CalendarOverride.objects.exists()
+
+
+@pytest.mark.skipif(not settings_uses_postgresql(), reason="only PostgreSQL stores a year-10000 timestamp")
+def test_bounds_check_finds_a_year_10000_timestamp_on_postgresql(body_a) -> None:
+    """The "9999-12-31T23:00:00-12:00" item of the issue: stored as year 10000, unreadable by Python."""
+    item = ItemFactory(source=SourceFactory(body=body_a))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE feedback_item SET received_at = %s::timestamptz WHERE id = %s", [YEAR_TEN_THOUSAND, item.pk]
+        )
+    out = io.StringIO()
+    with pytest.raises(SystemExit):
+        call_command("bounds_check", stdout=out)
+    assert out.getvalue().splitlines()[0].startswith(f"feedback.item\t{item.pk}\treceived_at\tdate outside")
