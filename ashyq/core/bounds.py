@@ -62,7 +62,7 @@ def check_date(value: datetime.date, field: str) -> datetime.date:
             _("%(field)s: the date %(value)s is outside the allowed range %(earliest)s – %(latest)s.")
             % {
                 "field": field,
-                "value": day.isoformat(),
+                "value": formats.date_format(day, "SHORT_DATE_FORMAT"),
                 "earliest": formats.date_format(earliest, "SHORT_DATE_FORMAT"),
                 "latest": formats.date_format(latest, "SHORT_DATE_FORMAT"),
             }

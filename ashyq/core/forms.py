@@ -16,13 +16,13 @@ from ashyq.orgs.models import Body
 def _validator(field: forms.Field, name: str) -> Callable[[Any], None] | None:
     """The bounds rule of one form field, or None when its values need none (choices, numbers, files)."""
     check: Callable[[Any, str], Any]
-    if isinstance(field, (forms.DateField, forms.DateTimeField)):
+    if isinstance(field, (forms.DateField, forms.DateTimeField, forms.SplitDateTimeField)):
         check = bounds.check_date
     elif isinstance(field, forms.CharField):
         limit = field.max_length or bounds.text_limit()
 
         def check(value: Any, label: str) -> Any:
-            return bounds.check_text(value, label, limit)
+            return bounds.check_text(value, label, limit) if isinstance(value, str) else value
 
     elif isinstance(field, forms.IntegerField) and (name == "year" or name.endswith("_year")):
         check = bounds.check_year
