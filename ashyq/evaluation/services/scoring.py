@@ -226,6 +226,19 @@ def _peer(body: GatheredBody) -> dict[str, object]:
     return peer
 
 
+def _consistent(fill: dict[Key, dict[str, object]], body: GatheredBody) -> dict[Key, dict[str, object]]:
+    """Filled publicity values kept consistent with the reported ones: events in all ≥ high-publicity events."""
+    for indicator in {slot.indicator for slot in body.missing if slot.rule == "publicity"}:
+        total_key = (indicator, "")
+        if total_key not in fill:
+            continue
+        values = {**fill, **body.values}
+        highs = [int(str(values[(indicator, lang)]["high_publicity_events"])) for lang in ("kk", "ru")]
+        total = int(str(fill[total_key]["events_total"]))
+        fill = {**fill, total_key: {"events_total": max([total, *highs])}}
+    return fill
+
+
 def provisional_score(enrolment: Enrolment) -> ProvisionalScore:
     """Score the body's report as it stands, every missing item earning nothing, and price each missing item
     by scoring again with that item at its best value."""
@@ -238,7 +251,7 @@ def provisional_score(enrolment: Enrolment) -> ProvisionalScore:
     peer = _peer(body) if enrolment.exemptions else None
 
     def final(fill: dict[Key, dict[str, object]]) -> BodyScore:
-        bodies = [body.body_input(fill)] + ([peer] if peer else [])
+        bodies = [body.body_input(_consistent(fill, body))] + ([peer] if peer else [])
         return score_openness(version, engine_facts(version, bodies))[0]
 
     baseline = final(worst)
