@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ashyq.evaluation.engine import BodyFacts, parse_openness
-from ashyq.evaluation.models import Campaign, Enrolment, Evidence, ReportFact, Verification
+from ashyq.evaluation.models import Campaign, DisagreementRow, Enrolment, Evidence, ReportFact, Verification
 from ashyq.evaluation.pinned import pinned_version
 from ashyq.evaluation.terms import TERMS, DatedDocument, TermCheck, term_check
 from ashyq.methodology.versions import BodyKind, Indicator, OpennessVersion, assessed
@@ -144,7 +144,7 @@ class GatheredBody:
 
 
 def gather(campaign: Campaign, enrolments: Iterable[Enrolment] | None = None) -> list[GatheredBody]:
-    """Every enrolled body's effective values (verification > term > claim)."""
+    """Every enrolled body's effective values (commission's decision > verification > term > claim)."""
     version = pinned_version(campaign.methodology)
     chosen = list(enrolments) if enrolments is not None else list(campaign.enrolments.select_related("body"))
     ids = [enrolment.pk for enrolment in chosen]
@@ -158,6 +158,12 @@ def gather(campaign: Campaign, enrolments: Iterable[Enrolment] | None = None) ->
         "enrolment_id", "indicator", "language", "value"
     ):
         verified[enrolment_id][(indicator, language)] = value
+    for enrolment_id, indicator, language, value in DisagreementRow.objects.filter(
+        response__enrolment_id__in=ids, decided_value__isnull=False
+    ).values_list("response__enrolment_id", "indicator", "language", "decided_value"):
+        verified[enrolment_id][(indicator, language)] = dict(
+            value or {}
+        )  # an upheld objection (002 §113; issue 10 item 4)
     dated: dict[int, dict[Key, list[DatedDocument]]] = defaultdict(lambda: defaultdict(list))
     for enrolment_id, indicator, language, title, reference_date, published_on in Evidence.objects.filter(
         enrolment_id__in=ids, indicator__in=list(TERMS)

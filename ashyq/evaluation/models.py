@@ -32,13 +32,15 @@ class Campaign(TimeStampedModel):
         VERIFYING = "verifying", _("verifying")
         SCORED = "scored", _("scored")
         DELIVERED = "delivered", _("conclusions delivered")
+        SENT = "sent", _("final conclusion sent to the Agency")
 
     ALLOWED: dict[str, set[str]] = {
         Status.DRAFT: {Status.COLLECTING},
         Status.COLLECTING: {Status.VERIFYING},
         Status.VERIFYING: {Status.SCORED},
         Status.SCORED: {Status.VERIFYING, Status.DELIVERED},
-        Status.DELIVERED: set(),
+        Status.DELIVERED: {Status.SENT},
+        Status.SENT: set(),
     }
 
     name = models.CharField(_("name"), max_length=200)
@@ -101,9 +103,16 @@ class Campaign(TimeStampedModel):
     def can_edit_reports(self) -> bool:
         return self.status == self.Status.COLLECTING
 
+    def can_rescore(self) -> bool:
+        """After delivery scores change only through the objection procedure (002 §113; issue 10 item 4)."""
+        return self.status == self.Status.DELIVERED
+
+    def can_send_to_agency(self) -> bool:
+        return self._allows(self.Status.SENT)
+
     @property
     def frozen(self) -> bool:
-        return self.status == self.Status.DELIVERED
+        return self.status in {self.Status.DELIVERED, self.Status.SENT}
 
 
 class Enrolment(TimeStampedModel):
@@ -437,3 +446,38 @@ class ScoringRun(TimeStampedModel):
     @property
     def finished(self) -> bool:
         return self.status in {self.Status.DONE, self.Status.FAILED}
+
+
+# Objections, the commission and the Agency (002 §109–119) live in their own module of this app.
+from ashyq.evaluation.objection_models import (  # noqa: E402
+    AgencySubmission,
+    Commission,
+    CommissionMember,
+    ConclusionResponse,
+    DisagreementRow,
+    ObjectionDocument,
+    Rescoring,
+    TermReminder,
+)
+
+__all__ = [
+    "AgencySubmission",
+    "Campaign",
+    "Commission",
+    "CommissionMember",
+    "ConclusionResponse",
+    "CriterionPoints",
+    "DisagreementRow",
+    "DocumentRequest",
+    "Enrolment",
+    "Evidence",
+    "IndicatorPoints",
+    "ObjectionDocument",
+    "ReportFact",
+    "RequestedDocument",
+    "Rescoring",
+    "ScoringRun",
+    "Source",
+    "TermReminder",
+    "Verification",
+]

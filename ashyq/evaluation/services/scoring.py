@@ -33,8 +33,9 @@ from ashyq.evaluation.facts import (
     required_slots,
     worst_value,
 )
-from ashyq.evaluation.models import Campaign, CriterionPoints, Enrolment, IndicatorPoints, ScoringRun
+from ashyq.evaluation.models import Campaign, CriterionPoints, Enrolment, IndicatorPoints, Rescoring, ScoringRun
 from ashyq.evaluation.pinned import pinned_version
+from ashyq.evaluation.services.rescoring import rescoring_record_after
 from ashyq.methodology.versions import OpennessVersion
 
 if TYPE_CHECKING:
@@ -145,19 +146,24 @@ def store_scores(run: ScoringRun, enrolments: Sequence[Enrolment], scores: Seque
     now = timezone.now()
     with transaction.atomic():
         campaign = Campaign.objects.select_for_update().get(pk=run.campaign_id)
-        if not campaign.can_score():
+        rescoring = Rescoring.objects.filter(run=run).first()
+        if not (campaign.can_score() or (rescoring is not None and campaign.can_rescore())):
             raise InvalidTransition(_("The campaign's conclusions were delivered while it was being scored."))
         for enrolment, score in zip(enrolments, scores, strict=True):
             enrolment.total, enrolment.penalty, enrolment.final = score.total, score.penalty, score.final
             enrolment.explanation, enrolment.scored_at = dict(score.text), now
         Enrolment.objects.bulk_update(enrolments, ["total", "penalty", "final", "explanation", "scored_at"])
         old_status = campaign.status
-        campaign.status, campaign.scored_at, campaign.current_run = Campaign.Status.SCORED, now, run
+        if rescoring is None:
+            campaign.status = Campaign.Status.SCORED
+        campaign.scored_at, campaign.current_run = now, run
         campaign.save(update_fields=["status", "scored_at", "current_run", "updated_at"])
         CriterionPoints.objects.filter(enrolment__campaign=campaign).exclude(run=run).delete()
         IndicatorPoints.objects.filter(enrolment__campaign=campaign).exclude(run=run).delete()
         run.status = ScoringRun.Status.DONE
         run.save(update_fields=["status", "updated_at"])
+        if rescoring is not None:
+            rescoring_record_after(rescoring, enrolments)
         audit_record(
             actor=run.requested_by,
             event=CampaignEvent.SCORES_RECORDED,
