@@ -1,20 +1,12 @@
-"""Objections, the special commission and the final conclusion to the Agency (002 §109–119; issue 10).
-
-The scenario: a campaign of three central bodies — A, B and D, the Ministry of Defence (exempt from table 6
-item 3, open sessions: it gets the average of the central bodies, 002 Annex 10 table 6 footnote *). Body B's
-open sessions were assessed as not met in Kazakh. Its conclusion is received on Friday 19 March 2027, the day
-before the Nauryz days off (20–24 March 2027, the 24th observed for the 21st falling on a Sunday): the 5
-working days are 25, 26, 29, 30 and 31 March, so objections are due on 31 March; 1 April is the 6th.
-"""
+"""Objections, the special commission and the final conclusion to the Agency (002 §109–119; issue 10),
+through the services; the scenario is in ``tests/campaigns/objections.py``."""
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
-from unittest import mock
 
 import pytest
 from django.contrib.auth.models import User
@@ -26,7 +18,6 @@ from ashyq.core.errors import InvalidTransition
 from ashyq.core.models import AuditEvent
 from ashyq.evaluation.deadlines import reminders_send, running_terms
 from ashyq.evaluation.events import CampaignEvent
-from ashyq.evaluation.facts import Slot, best_value
 from ashyq.evaluation.models import (
     AgencySubmission,
     Campaign,
@@ -36,16 +27,8 @@ from ashyq.evaluation.models import (
     Enrolment,
     IndicatorPoints,
 )
-from ashyq.evaluation.pinned import pinned_version
 from ashyq.evaluation.services.agency import agency_correct, agency_send
-from ashyq.evaluation.services.campaigns import (
-    campaign_close_collection,
-    campaign_deliver,
-    campaign_enrol,
-    campaign_open,
-)
 from ashyq.evaluation.services.commissions import Seat, commission_form, commission_hold, row_decide
-from ashyq.evaluation.services.conclusions import conclusion_approve, conclusion_deliver
 from ashyq.evaluation.services.objections import (
     objection_accept_late,
     objection_document_add,
@@ -56,105 +39,16 @@ from ashyq.evaluation.services.objections import (
 )
 from ashyq.evaluation.services.scoring import scoring_run_request
 from ashyq.evaluation.services.verification import verification_record
-from ashyq.orgs.models import Body, Role
-from ashyq.orgs.services import membership_grant
-from tests.campaigns.conftest import Filler
-from tests.factories import BodyFactory, UserFactory
-
-RECEIVED = datetime.date(2027, 3, 19)  # Friday before the Nauryz days off
-DUE = datetime.date(2027, 3, 31)  # the 5th working day after
-SIXTH = datetime.date(2027, 4, 1)
-OPEN_SESSIONS = "t6.3"
-MEETING = datetime.date(2027, 4, 7)  # Wednesday
-AGENCY_DUE = datetime.date(2027, 4, 14)  # 8, 9, 12, 13, 14 April
-
-
-@contextmanager
-def on(day: datetime.date) -> Iterator[None]:
-    """Run the services as if today were ``day`` (Almaty)."""
-    with mock.patch("django.utils.timezone.localdate", return_value=day):
-        yield
-
-
-@pytest.fixture(autouse=True)
-def immediate_tasks(settings: Any) -> None:
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-
-
-@pytest.fixture
-def defence(db: None) -> Body:
-    return BodyFactory(
-        name_ru="Министерство обороны Республики Казахстан",
-        name_kk="Қазақстан Республикасының Қорғаныс министрлігі",
-        no_open_session_indicator=True,
-        not_under_resolution_12=True,
-    )
-
-
-def _person(username: str, body: Body, role: str) -> User:
-    user = UserFactory(username=username, email=f"{username}@example.kz")
-    membership_grant(user=user, body=body, role=role, actor=None)
-    return user
-
-
-@pytest.fixture
-def delivered(
-    campaign: Campaign,
-    analyst: User,
-    authorized_head: User,
-    body_a: Body,
-    body_b: Body,
-    defence: Body,
-    filler: Filler,
-    django_capture_on_commit_callbacks: Callable[..., Any],
-) -> dict[str, Enrolment]:
-    """A, B and Defence scored, conclusions approved and received on ``RECEIVED``."""
-    version = pinned_version(campaign.methodology)
-    enrolments = dict(
-        zip("abd", campaign_enrol(campaign=campaign, bodies=[body_a, body_b, defence], actor=analyst), strict=True)
-    )
-
-    def b_value(slot: Slot) -> dict[str, Any] | None:
-        if slot.indicator == OPEN_SESSIONS and slot.language == "kk":
-            return {"attainment": "0"}
-        return best_value(slot, version)
-
-    filler(enrolments["a"], None)
-    filler(enrolments["b"], b_value)
-    filler(enrolments["d"], None)
-    with on(RECEIVED - datetime.timedelta(days=30)):
-        campaign_open(campaign=campaign, actor=analyst)
-        campaign_close_collection(campaign=campaign, actor=analyst)
-        with django_capture_on_commit_callbacks(execute=True):
-            run = scoring_run_request(campaign=campaign, actor=analyst)
-        run.refresh_from_db()
-        assert run.error == ""
-        for enrolment in enrolments.values():
-            conclusion_approve(enrolment=enrolment, actor=authorized_head)
-    with on(RECEIVED), django_capture_on_commit_callbacks(execute=True):
-        for enrolment in enrolments.values():
-            conclusion_deliver(enrolment=enrolment, received_on=RECEIVED, actor=analyst)
-        campaign_deliver(campaign=campaign, actor=analyst)
-    return {key: Enrolment.objects.get(pk=value.pk) for key, value in enrolments.items()}
-
-
-@pytest.fixture
-def officer_b(body_b: Body) -> User:
-    return _person("officer.b", body_b, Role.OFFICER)
-
-
-def _object(enrolment: Enrolment, officer: User, day: datetime.date = DUE) -> ConclusionResponse:
-    with on(day):
-        objection_row_save(
-            enrolment=enrolment,
-            indicator=OPEN_SESSIONS,
-            language="kk",
-            claimed={"attainment": "1"},
-            justification="The collegium of 12 March was broadcast on the ministry's channel.",
-            actor=officer,
-        )
-        return objection_file(enrolment=enrolment, actor=officer)
-
+from tests.campaigns.objections import (
+    AGENCY_DUE,
+    DUE,
+    MEETING,
+    OPEN_SESSIONS,
+    RECEIVED,
+    SIXTH,
+    file_objection,
+    on,
+)
 
 # ----------------------------------------------------------------------------------------------- terms
 
@@ -165,7 +59,7 @@ def test_the_objection_term_is_the_5th_working_day_after_receipt_across_nauryz(d
 
 
 def test_objections_filed_on_the_5th_working_day_are_taken(delivered: dict[str, Enrolment], officer_b: User) -> None:
-    response = _object(delivered["b"], officer_b, DUE)
+    response = file_objection(delivered["b"], officer_b, DUE)
 
     assert response.status == ConclusionResponse.Status.FILED and response.filed_on == DUE
     row = response.rows.get()
@@ -176,7 +70,7 @@ def test_objections_filed_on_the_5th_working_day_are_taken(delivered: dict[str, 
 
 def test_objections_on_the_6th_working_day_are_refused(delivered: dict[str, Enrolment], officer_b: User) -> None:
     with pytest.raises(InvalidTransition, match=r"31\.03\.2027"):
-        _object(delivered["b"], officer_b, SIXTH)
+        file_objection(delivered["b"], officer_b, SIXTH)
     assert not ConclusionResponse.objects.filter(enrolment=delivered["b"]).exists()
 
 
@@ -189,7 +83,7 @@ def test_a_late_filing_accepted_by_the_analyst_with_a_reason_goes_through(
         objection_accept_late(
             enrolment=delivered["b"], reason="The e-document system was down on 31 March.", actor=analyst
         )
-    response = _object(delivered["b"], officer_b, SIXTH)
+    response = file_objection(delivered["b"], officer_b, SIXTH)
 
     assert response.filed and response.late_reason.startswith("The e-document system")
     event = AuditEvent.objects.get(event_type=CampaignEvent.OBJECTIONS_FILED)
@@ -230,6 +124,8 @@ def test_bodies_that_sent_nothing_are_marked_after_the_term_and_only_once(
 def test_a_reminder_goes_2_working_days_before_the_term_ends_once(
     delivered: dict[str, Enrolment], officer_b: User
 ) -> None:
+    officer_b.email = "officer.b@example.kz"
+    officer_b.save(update_fields=["email"])
     mail.outbox.clear()
     assert reminders_send(datetime.date(2027, 3, 26)) == 0  # 3 working days left
     assert reminders_send(datetime.date(2027, 3, 29)) == 3  # 30 and 31 March left
@@ -241,7 +137,7 @@ def test_a_reminder_goes_2_working_days_before_the_term_ends_once(
 # ------------------------------------------------------------------------------------ who may do what
 
 
-def test_only_the_bodys_own_people_object(
+def test_only_the_bodys_own_peoplefile_objection(
     delivered: dict[str, Enrolment], officer_a: User, analyst: User, commission_member: User
 ) -> None:
     for outsider in (officer_a, analyst, commission_member):
@@ -281,25 +177,6 @@ def test_a_claim_equal_to_the_assessed_figure_is_not_a_disagreement(
 
 
 # ------------------------------------------------------------------------------------------ commission
-
-
-@pytest.fixture
-def objected(delivered: dict[str, Enrolment], officer_b: User) -> ConclusionResponse:
-    return _object(delivered["b"], officer_b)
-
-
-@pytest.fixture
-def seats(authorized_body: Body, body_b: Body, officer_b: User) -> list[Seat]:
-    colleague = _person("lawyer.b", body_b, Role.OFFICER)
-    staff = [_person(f"staff{n}", authorized_body, Role.ANALYST) for n in range(2)]
-    working = [_person(f"working{n}", authorized_body, Role.COMMISSION_MEMBER) for n in range(2)]
-    return [
-        Seat(working[0].pk, CommissionMember.Capacity.WORKING_BODY, CommissionMember.Position.CHAIR),
-        Seat(working[1].pk, CommissionMember.Capacity.WORKING_BODY, CommissionMember.Position.SECRETARY),
-        Seat(staff[0].pk, CommissionMember.Capacity.ASSESSING_BODY),
-        Seat(staff[1].pk, CommissionMember.Capacity.ASSESSING_BODY),
-        Seat(colleague.pk, CommissionMember.Capacity.OBJECTING_BODY),
-    ]
 
 
 def test_a_commission_of_fewer_than_5_members_cannot_be_formed(

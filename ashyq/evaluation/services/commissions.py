@@ -4,7 +4,7 @@ Composition (§113): at least 5 members — staff of the objecting bodies, staff
 not take part in assessing those bodies, and representatives of the commission's working body — with a chair
 and a secretary. Ashyq knows who assessed a body: whoever recorded a verification of its indicators or
 requested its confirming documents (the audit trail keeps earlier verifiers too). The minimum number of members
-and the term for the Agency are data of the methodology version's terms (ADR 0075).
+and the term for the Agency are data of the methodology version's terms (ADR 0079).
 """
 
 from __future__ import annotations
