@@ -147,9 +147,9 @@ class Enrolment(TimeStampedModel):
     signed_off_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    total = models.DecimalField(_("total by criteria"), max_digits=8, decimal_places=4, null=True, blank=True)
-    penalty = models.DecimalField(_("penalty deduction"), max_digits=8, decimal_places=4, null=True, blank=True)
-    final = models.DecimalField(_("final score with penalty"), max_digits=8, decimal_places=4, null=True, blank=True)
+    total = models.DecimalField(_("total by criteria"), max_digits=20, decimal_places=10, null=True, blank=True)
+    penalty = models.DecimalField(_("penalty deduction"), max_digits=20, decimal_places=10, null=True, blank=True)
+    final = models.DecimalField(_("final score with penalty"), max_digits=20, decimal_places=10, null=True, blank=True)
     explanation = models.JSONField(_("explanation"), default=dict, blank=True)
     scored_at = models.DateTimeField(_("scored at"), null=True, blank=True)
     conclusion_status = models.CharField(
@@ -371,9 +371,9 @@ class CriterionPoints(models.Model):
     number = models.PositiveSmallIntegerField(_("criterion"))
     weight = models.DecimalField(_("weight"), max_digits=6, decimal_places=2)
     penalty = models.BooleanField(_("penalty criterion"), default=False)
-    points_kk = models.DecimalField(_("points in Kazakh"), max_digits=8, decimal_places=4)
-    points_ru = models.DecimalField(_("points in Russian"), max_digits=8, decimal_places=4)
-    total = models.DecimalField(_("total"), max_digits=8, decimal_places=4)
+    points_kk = models.DecimalField(_("points in Kazakh"), max_digits=20, decimal_places=10)
+    points_ru = models.DecimalField(_("points in Russian"), max_digits=20, decimal_places=10)
+    total = models.DecimalField(_("total"), max_digits=20, decimal_places=10)
     explanation = models.JSONField(_("explanation"), default=dict)
 
     class Meta:
@@ -392,7 +392,7 @@ class IndicatorPoints(models.Model):
     criterion = models.PositiveSmallIntegerField(_("criterion"))
     indicator = models.CharField(_("indicator"), max_length=20)
     language = models.CharField(_("language"), max_length=2, choices=LANGUAGE_CHOICES[:2])
-    points = models.DecimalField(_("points"), max_digits=8, decimal_places=4)
+    points = models.DecimalField(_("points"), max_digits=20, decimal_places=10)
     treatment = models.CharField(_("treatment"), max_length=20)
     inputs = models.JSONField(_("inputs"), default=dict)
     explanation = models.JSONField(_("explanation"), default=dict)
