@@ -121,6 +121,8 @@ def initial_of(slot: Slot, value: dict[str, Any] | None) -> dict[str, Any]:
 
 
 class EvidenceForm(forms.ModelForm[Evidence]):
+    url = forms.URLField(label=_("link"), max_length=1000, required=False, assume_scheme="https")
+
     class Meta:
         model = Evidence
         fields = [
