@@ -11,6 +11,7 @@ shape, docs/methodology.md) with :class:`Evidence` rows; the analyst's :class:`V
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
@@ -385,28 +386,30 @@ class CriterionPoints(models.Model):
 
 
 class IndicatorPoints(models.Model):
-    """A stored indicator result of one body per language, with the engine's inputs and explanation."""
+    """A stored indicator result of one body: points per language (none for criterion 6's multiplier C), the
+    engine's inputs and explanation."""
 
     run = models.ForeignKey("ScoringRun", on_delete=models.CASCADE, related_name="+")
     enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="indicator_points")
     criterion = models.PositiveSmallIntegerField(_("criterion"))
     indicator = models.CharField(_("indicator"), max_length=20)
-    language = models.CharField(_("language"), max_length=2, choices=LANGUAGE_CHOICES[:2])
-    points = models.DecimalField(_("points"), max_digits=20, decimal_places=10)
     treatment = models.CharField(_("treatment"), max_length=20)
+    points_kk = models.DecimalField(_("points in Kazakh"), max_digits=20, decimal_places=10, null=True, blank=True)
+    points_ru = models.DecimalField(_("points in Russian"), max_digits=20, decimal_places=10, null=True, blank=True)
     inputs = models.JSONField(_("inputs"), default=dict)
     explanation = models.JSONField(_("explanation"), default=dict)
 
     class Meta:
         ordering = ["enrolment", "criterion", "id"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["run", "enrolment", "indicator", "language"], name="indicator_points_unique"
-            )
+            models.UniqueConstraint(fields=["run", "enrolment", "indicator"], name="indicator_points_unique")
         ]
 
     def __str__(self) -> str:
-        return f"{self.enrolment_id}: {self.indicator} {self.language}"
+        return f"{self.enrolment_id}: {self.indicator}"
+
+    def points(self, language: str) -> Decimal | None:
+        return self.points_kk if language == "kk" else self.points_ru
 
 
 class ScoringRun(TimeStampedModel):
