@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ashyq.core.calendar import current_calendar
 from ashyq.evaluation.engine import BodyFacts, parse_openness
 from ashyq.evaluation.models import Campaign, DisagreementRow, Enrolment, Evidence, ReportFact, Verification
 from ashyq.evaluation.pinned import pinned_version
@@ -170,6 +171,7 @@ def gather(campaign: Campaign, enrolments: Iterable[Enrolment] | None = None) ->
     ).values_list("enrolment_id", "indicator", "language", "title", "reference_date", "published_on"):
         dated[enrolment_id][(indicator, language)].append(DatedDocument(title, reference_date, published_on))
     gathered = []
+    calendar = current_calendar()
     for enrolment in chosen:
         slots = required_slots(version, enrolment.kind, enrolment.exemptions)
         body = GatheredBody(enrolment, slots, {})
@@ -177,7 +179,9 @@ def gather(campaign: Campaign, enrolments: Iterable[Enrolment] | None = None) ->
             key = (slot.indicator, slot.language)
             check = None
             if key in dated[enrolment.pk]:
-                check = term_check(slot.indicator, dated[enrolment.pk][key], period_end=campaign.period_end)
+                check = term_check(
+                    slot.indicator, dated[enrolment.pk][key], period_end=campaign.period_end, calendar=calendar
+                )
                 if check is not None:
                     body.term_checks[key] = check
             if key in verified[enrolment.pk]:

@@ -11,6 +11,7 @@ shape, docs/methodology.md) with :class:`Evidence` rows; the analyst's :class:`V
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
@@ -156,9 +157,9 @@ class Enrolment(TimeStampedModel):
     signed_off_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    total = models.DecimalField(_("total by criteria"), max_digits=8, decimal_places=4, null=True, blank=True)
-    penalty = models.DecimalField(_("penalty deduction"), max_digits=8, decimal_places=4, null=True, blank=True)
-    final = models.DecimalField(_("final score with penalty"), max_digits=8, decimal_places=4, null=True, blank=True)
+    total = models.DecimalField(_("total by criteria"), max_digits=20, decimal_places=10, null=True, blank=True)
+    penalty = models.DecimalField(_("penalty deduction"), max_digits=20, decimal_places=10, null=True, blank=True)
+    final = models.DecimalField(_("final score with penalty"), max_digits=20, decimal_places=10, null=True, blank=True)
     explanation = models.JSONField(_("explanation"), default=dict, blank=True)
     scored_at = models.DateTimeField(_("scored at"), null=True, blank=True)
     conclusion_status = models.CharField(
@@ -380,9 +381,9 @@ class CriterionPoints(models.Model):
     number = models.PositiveSmallIntegerField(_("criterion"))
     weight = models.DecimalField(_("weight"), max_digits=6, decimal_places=2)
     penalty = models.BooleanField(_("penalty criterion"), default=False)
-    points_kk = models.DecimalField(_("points in Kazakh"), max_digits=8, decimal_places=4)
-    points_ru = models.DecimalField(_("points in Russian"), max_digits=8, decimal_places=4)
-    total = models.DecimalField(_("total"), max_digits=8, decimal_places=4)
+    points_kk = models.DecimalField(_("points in Kazakh"), max_digits=20, decimal_places=10)
+    points_ru = models.DecimalField(_("points in Russian"), max_digits=20, decimal_places=10)
+    total = models.DecimalField(_("total"), max_digits=20, decimal_places=10)
     explanation = models.JSONField(_("explanation"), default=dict)
 
     class Meta:
@@ -394,28 +395,30 @@ class CriterionPoints(models.Model):
 
 
 class IndicatorPoints(models.Model):
-    """A stored indicator result of one body per language, with the engine's inputs and explanation."""
+    """A stored indicator result of one body: points per language (none for criterion 6's multiplier C), the
+    engine's inputs and explanation."""
 
     run = models.ForeignKey("ScoringRun", on_delete=models.CASCADE, related_name="+")
     enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="indicator_points")
     criterion = models.PositiveSmallIntegerField(_("criterion"))
     indicator = models.CharField(_("indicator"), max_length=20)
-    language = models.CharField(_("language"), max_length=2, choices=LANGUAGE_CHOICES[:2])
-    points = models.DecimalField(_("points"), max_digits=8, decimal_places=4)
     treatment = models.CharField(_("treatment"), max_length=20)
+    points_kk = models.DecimalField(_("points in Kazakh"), max_digits=20, decimal_places=10, null=True, blank=True)
+    points_ru = models.DecimalField(_("points in Russian"), max_digits=20, decimal_places=10, null=True, blank=True)
     inputs = models.JSONField(_("inputs"), default=dict)
     explanation = models.JSONField(_("explanation"), default=dict)
 
     class Meta:
         ordering = ["enrolment", "criterion", "id"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["run", "enrolment", "indicator", "language"], name="indicator_points_unique"
-            )
+            models.UniqueConstraint(fields=["run", "enrolment", "indicator"], name="indicator_points_unique")
         ]
 
     def __str__(self) -> str:
-        return f"{self.enrolment_id}: {self.indicator} {self.language}"
+        return f"{self.enrolment_id}: {self.indicator}"
+
+    def points(self, language: str) -> Decimal | None:
+        return self.points_kk if language == "kk" else self.points_ru
 
 
 class ScoringRun(TimeStampedModel):

@@ -31,7 +31,6 @@ from ashyq.evaluation.models import (
     ConclusionResponse,
     DisagreementRow,
     Enrolment,
-    IndicatorPoints,
 )
 from ashyq.evaluation.objection_documents import minutes_docx, minutes_pdf, summary_xlsx
 from ashyq.evaluation.objection_forms import (
@@ -54,6 +53,7 @@ from ashyq.evaluation.services.objections import (
     objection_row_remove,
     objection_row_save,
     response_agree,
+    slot_points,
 )
 from ashyq.evaluation.services.rescoring import moved
 from ashyq.methodology.versions import OpennessVersion
@@ -157,14 +157,10 @@ def answer_page(request: HttpRequest, pk: int) -> HttpResponse:
         except InvalidTransition as error:
             messages.error(request, error.message)
     rows = list(response.rows.all()) if response is not None else []
-    points = {
-        (row.indicator, row.language): row.points
-        for row in IndicatorPoints.objects.filter(enrolment=enrolment).only("indicator", "language", "points")
-    }
+    points = slot_points(enrolment)
     choices = []
     for candidate in required_slots(version, enrolment.kind, enrolment.exemptions):
-        languages = [candidate.language] if candidate.language else ["kk", "ru"]
-        earned = sum((points.get((candidate.indicator, lang), Decimal(0)) for lang in languages), Decimal(0))
+        earned = points.get((candidate.indicator, candidate.language), Decimal(0))
         choices.append(
             (
                 f"{candidate.indicator}:{candidate.language}",

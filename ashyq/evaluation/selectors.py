@@ -157,3 +157,29 @@ def report_tasks(enrolment: Enrolment, provisional: ProvisionalScore) -> list[Ta
 
 def requests_of(enrolment: Enrolment) -> QuerySet[DocumentRequest]:
     return enrolment.requests.prefetch_related("documents")
+
+
+@dataclass(frozen=True)
+class RankingRow:
+    place: int
+    enrolment: Enrolment
+
+
+def campaign_ranking(campaign: Campaign) -> dict[str, list[RankingRow]]:
+    """Scored bodies by final score, central and local apart; equal scores share a place (1, 1, 3)."""
+    groups: dict[str, list[RankingRow]] = {Enrolment.Kind.CENTRAL: [], Enrolment.Kind.LOCAL: []}
+    enrolments = (
+        campaign.enrolments.filter(final__isnull=False).select_related("body").order_by("-final", "body__name_ru")
+    )
+    for enrolment in enrolments:
+        rows = groups[enrolment.kind]
+        place = rows[-1].place if rows and rows[-1].enrolment.final == enrolment.final else len(rows) + 1
+        rows.append(RankingRow(place, enrolment))
+    return groups
+
+
+def display_points(value: Decimal | None) -> Decimal | None:
+    """Points as shown and published: half-up to 0.01 (SPEC §7)."""
+    from decimal import ROUND_HALF_UP
+
+    return None if value is None else value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)

@@ -13,7 +13,7 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ashyq.core.calendar import add_working_days
+from ashyq.core.calendar import WorkingCalendar, add_working_days
 
 
 @dataclass(frozen=True)
@@ -76,13 +76,15 @@ class TermCheck:
         return all(results)
 
 
-def _check(term: Term, document: DatedDocument, period_end: datetime.date) -> DocumentCheck:
+def _check(
+    term: Term, document: DatedDocument, period_end: datetime.date, calendar: WorkingCalendar | None
+) -> DocumentCheck:
     if document.published_on is None:
         return DocumentCheck(document, None, None)
     if isinstance(term, WorkingDaysTerm):
         if document.reference_date is None:
             return DocumentCheck(document, None, None)
-        deadline = add_working_days(document.reference_date, term.days)
+        deadline = add_working_days(document.reference_date, term.days, calendar)
         return DocumentCheck(document, deadline, document.published_on <= deadline)
     deadline = datetime.date(period_end.year + 1, term.month, term.day)
     if document.reference_date is not None:
@@ -90,9 +92,16 @@ def _check(term: Term, document: DatedDocument, period_end: datetime.date) -> Do
     return DocumentCheck(document, deadline, document.published_on <= deadline)
 
 
-def term_check(indicator: str, documents: Iterable[DatedDocument], *, period_end: datetime.date) -> TermCheck | None:
-    """The term check of an indicator that carries a term; None for the others."""
+def term_check(
+    indicator: str,
+    documents: Iterable[DatedDocument],
+    *,
+    period_end: datetime.date,
+    calendar: WorkingCalendar | None = None,
+) -> TermCheck | None:
+    """The term check of an indicator that carries a term; None for the others. Pass one ``calendar`` when
+    checking many (it reads each year's overrides once)."""
     term = TERMS.get(indicator)
     if term is None:
         return None
-    return TermCheck(term, tuple(_check(term, document, period_end) for document in documents))
+    return TermCheck(term, tuple(_check(term, document, period_end, calendar) for document in documents))

@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from ashyq.core.i18n import active_language
 from ashyq.evaluation.facts import Slot
 from ashyq.methodology.versions import OpennessVersion
 
@@ -113,3 +114,23 @@ def value_clean(slot: Slot, raw: Mapping[str, Any], version: OpennessVersion) ->
     if errors:
         raise ValidationError(errors)
     return value
+
+
+def value_display(slot: Slot, value: Mapping[str, Any] | None, version: OpennessVersion) -> str:
+    """A stored value in words for a page: ``met: yes``, ``received 8, answered 8, answered late 1``."""
+    if value is None:
+        return "—"
+    parts = []
+    for field in value_fields(slot):
+        item = value.get(field.name)
+        if field.type == "flag":
+            parts.append(f"{field.label}: {_('yes') if item else _('no')}")
+        elif field.type == "events":
+            levels = {level.key: level.names.ru for level in version.indicators[slot.indicator].levels}
+            counts: dict[str, int] = {}
+            for key in item or []:
+                counts[key] = counts.get(key, 0) + 1
+            parts.append("; ".join(f"{levels.get(key, key)}: {count}" for key, count in counts.items()) or "—")
+        else:
+            parts.append(f"{field.label}: {str(item).replace('.', ',') if active_language() != 'en' else item}")
+    return "; ".join(parts)

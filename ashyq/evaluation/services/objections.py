@@ -113,18 +113,20 @@ def _draft(enrolment: Enrolment, actor: AnyUser) -> ConclusionResponse:
     return response
 
 
+def slot_points(enrolment: Enrolment) -> dict[tuple[str, str], Decimal]:
+    """The conclusion's points per indicator and language of its slots (a common slot: both languages)."""
+    points: dict[tuple[str, str], Decimal] = {}
+    for row in IndicatorPoints.objects.filter(enrolment=enrolment).only("indicator", "points_kk", "points_ru"):
+        kk, ru = row.points_kk or Decimal(0), row.points_ru or Decimal(0)
+        points[(row.indicator, "kk")], points[(row.indicator, "ru")], points[(row.indicator, "")] = kk, ru, kk + ru
+    return points
+
+
 def assessed(enrolment: Enrolment, indicator: str, language: str) -> tuple[dict[str, Any], Decimal]:
     """The conclusion's figure for an indicator and language: the value scored and its points."""
     (body,) = gather(enrolment.campaign, [enrolment])
     value = dict(body.values.get((indicator, language), {}))
-    languages = [language] if language else ["kk", "ru"]
-    points = sum(
-        IndicatorPoints.objects.filter(enrolment=enrolment, indicator=indicator, language__in=languages).values_list(
-            "points", flat=True
-        ),
-        Decimal(0),
-    )
-    return value, points
+    return value, slot_points(enrolment).get((indicator, language), Decimal(0))
 
 
 def objection_row_save(

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from ashyq.core.audit import audit_record
 from ashyq.core.errors import InvalidTransition
-from ashyq.core.permissions import body_ids_for, require_body_access
+from ashyq.core.permissions import body_ids_for, require_analyst, require_body_access
 from ashyq.evaluation.events import CampaignEvent
 from ashyq.evaluation.facts import Slot, required_slots
 from ashyq.evaluation.models import Enrolment, Evidence, ReportFact, Source
@@ -40,6 +40,15 @@ def enrolment_slot(enrolment: Enrolment, indicator: str, language: str) -> Slot:
     raise ValidationError(_("This body does not report this indicator in this language."))
 
 
+def _require_writer(enrolment: Enrolment, actor: AnyUser | None, source: str) -> None:
+    """The body's report is written by its officer; imports and prefills by an analyst or the task worker."""
+    if source == Source.REPORT:
+        if actor is None or enrolment.body_id not in body_ids_for(actor, (Role.OFFICER,)):
+            raise PermissionDenied(_("Only the body's officer fills in its report."))
+    elif actor is not None:
+        require_analyst(actor)
+
+
 def _require_editable(enrolment: Enrolment) -> None:
     if not enrolment.campaign.can_edit_reports():
         raise InvalidTransition(_("Reports are filled in while the campaign collects them."))
@@ -63,8 +72,7 @@ def fact_record(
     The body's officer writes its own report while it is being filled in; an import or a prefill writes
     with its provenance (actor None for the task worker).
     """
-    if actor is not None:
-        require_body_access(actor, enrolment.body)
+    _require_writer(enrolment, actor, source)
     with transaction.atomic():
         enrolment = lock_enrolment(enrolment)
         if source == Source.REPORT:
@@ -120,8 +128,7 @@ def evidence_add(
     source_row: int | None = None,
 ) -> Evidence:
     """Add a line of evidence (a link with its date, a document, an event, a media request…)."""
-    if actor is not None:
-        require_body_access(actor, enrolment.body)
+    _require_writer(enrolment, actor, source)
     unknown = set(fields) - set(EVIDENCE_FIELDS)
     if unknown:
         raise ValueError(f"unknown evidence fields: {sorted(unknown)}")

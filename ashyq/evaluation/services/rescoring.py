@@ -19,14 +19,14 @@ def finals_of(campaign: Campaign) -> dict[str, str]:
     return {str(pk): str(final) for pk, final in campaign.enrolments.values_list("pk", "final") if final is not None}
 
 
-def rescoring_record_after(rescoring: Rescoring, enrolments: Sequence[Enrolment]) -> None:
+def rescoring_record_after(rescoring: Rescoring, finals: Sequence[tuple[Enrolment, Decimal]]) -> None:
     """Store the finals after the rescoring and audit each body whose final score moved."""
-    rescoring.after = {str(enrolment.pk): str(enrolment.final) for enrolment in enrolments}
+    rescoring.after = {str(enrolment.pk): str(final) for enrolment, final in finals}
     rescoring.save(update_fields=["after", "updated_at"])
     actor = rescoring.run.requested_by if rescoring.run is not None else None
-    for enrolment in enrolments:
+    for enrolment, final in finals:
         before = rescoring.before.get(str(enrolment.pk))
-        if before is None or Decimal(before) == enrolment.final:
+        if before is None or Decimal(before) == final:
             continue
         audit_record(
             actor=actor,
@@ -34,7 +34,7 @@ def rescoring_record_after(rescoring: Rescoring, enrolments: Sequence[Enrolment]
             target=enrolment,
             body=enrolment.body,
             old={"final": before},
-            new={"final": enrolment.final, "commission": rescoring.commission_id},
+            new={"final": final, "commission": rescoring.commission_id},
         )
 
 

@@ -8,12 +8,13 @@ reader never sees half a campaign. Nothing is scored after delivery.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from django.db import transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -94,53 +95,97 @@ def score_gathered(campaign: Campaign, bodies: Sequence[GatheredBody]) -> tuple[
     return score_openness(version, engine_facts(version, [body.body_input() for body in bodies]))
 
 
+CRITERION_COLUMNS = (
+    "run_id",
+    "enrolment_id",
+    "number",
+    "weight",
+    "penalty",
+    "points_kk",
+    "points_ru",
+    "total",
+    "explanation",
+)
+INDICATOR_COLUMNS = (
+    "run_id",
+    "enrolment_id",
+    "criterion",
+    "indicator",
+    "treatment",
+    "points_kk",
+    "points_ru",
+    "inputs",
+    "explanation",
+)
+
+
 def _rows(
-    run: ScoringRun, enrolment: Enrolment, score: BodyScore
-) -> tuple[list[CriterionPoints], list[IndicatorPoints]]:
-    criteria, indicators = [], []
+    run_id: int, enrolment_id: int, score: BodyScore
+) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+    """The rows of one body's result: criteria and indicators per language, in the columns' order."""
+    criteria: list[tuple[object, ...]] = []
+    indicators: list[tuple[object, ...]] = []
     for criterion in score.criteria:
         criteria.append(
-            CriterionPoints(
-                run=run,
-                enrolment=enrolment,
-                number=criterion.number,
-                weight=criterion.weight,
-                penalty=criterion.penalty,
-                points_kk=criterion.points["kk"],
-                points_ru=criterion.points["ru"],
-                total=criterion.total,
-                explanation=dict(criterion.text),
+            (
+                run_id,
+                enrolment_id,
+                criterion.number,
+                criterion.weight,
+                criterion.penalty,
+                criterion.points["kk"],
+                criterion.points["ru"],
+                criterion.total,
+                dict(criterion.text),
             )
         )
         for result in criterion.indicators:
-            for language, points in result.points.items():
-                indicators.append(
-                    IndicatorPoints(
-                        run=run,
-                        enrolment=enrolment,
-                        criterion=criterion.number,
-                        indicator=result.indicator_id,
-                        language=language,
-                        points=points,
-                        treatment=result.treatment,
-                        inputs=dict(result.inputs),
-                        explanation=dict(result.text),
-                    )
+            indicators.append(
+                (
+                    run_id,
+                    enrolment_id,
+                    criterion.number,
+                    result.indicator_id,
+                    result.treatment,
+                    result.points.get("kk"),
+                    result.points.get("ru"),
+                    dict(result.inputs),
+                    dict(result.text),
                 )
+            )
     return criteria, indicators
+
+
+def write_rows(model: type[models.Model], columns: Sequence[str], rows: Sequence[tuple[object, ...]]) -> None:
+    """Insert rows given in ``columns``' order: PostgreSQL's ``COPY … FROM STDIN`` (``bulk_create`` builds a
+    model instance per row and quotes every JSON text client-side, several times slower for the
+    explanations), ``bulk_create`` elsewhere. docs/performance.md has the figures."""
+    if connection.vendor != "postgresql":
+        model._default_manager.bulk_create([model(**dict(zip(columns, row, strict=True))) for row in rows])
+        return
+    json_columns = {
+        index for index, name in enumerate(columns) if isinstance(model._meta.get_field(name), models.JSONField)
+    }
+    names = ", ".join(connection.ops.quote_name(str(model._meta.get_field(name).column)) for name in columns)  # type: ignore[union-attr]
+    statement = f"COPY {model._meta.db_table} ({names}) FROM STDIN"
+    with connection.cursor() as cursor, cursor.cursor.copy(statement) as copy:
+        for row in rows:
+            copy.write_row(
+                [json.dumps(value, ensure_ascii=False) if i in json_columns else value for i, value in enumerate(row)]
+            )
 
 
 def store_scores(run: ScoringRun, enrolments: Sequence[Enrolment], scores: Sequence[BodyScore]) -> None:
     """Write the run's rows chunk by chunk, then switch the campaign to them in one transaction."""
     for start in range(0, len(scores), CHUNK):
-        criteria: list[CriterionPoints] = []
-        indicators: list[IndicatorPoints] = []
+        criteria: list[tuple[object, ...]] = []
+        indicators: list[tuple[object, ...]] = []
         for enrolment, score in zip(enrolments[start : start + CHUNK], scores[start : start + CHUNK], strict=True):
-            body_criteria, body_indicators = _rows(run, enrolment, score)
+            body_criteria, body_indicators = _rows(run.pk, enrolment.pk, score)
             criteria += body_criteria
             indicators += body_indicators
-        CriterionPoints.objects.bulk_create(criteria)
-        IndicatorPoints.objects.bulk_create(indicators)
+        write_rows(CriterionPoints, CRITERION_COLUMNS, criteria)
+        write_rows(IndicatorPoints, INDICATOR_COLUMNS, indicators)
         run.stored_bodies = min(start + CHUNK, len(scores))
         run.save(update_fields=["stored_bodies", "updated_at"])
     now = timezone.now()
@@ -150,20 +195,23 @@ def store_scores(run: ScoringRun, enrolments: Sequence[Enrolment], scores: Seque
         if not (campaign.can_score() or (rescoring is not None and campaign.can_rescore())):
             raise InvalidTransition(_("The campaign's conclusions were delivered while it was being scored."))
         for enrolment, score in zip(enrolments, scores, strict=True):
-            enrolment.total, enrolment.penalty, enrolment.final = score.total, score.penalty, score.final
-            enrolment.explanation, enrolment.scored_at = dict(score.text), now
-        Enrolment.objects.bulk_update(enrolments, ["total", "penalty", "final", "explanation", "scored_at"])
+            # One UPDATE per body: bulk_update's CASE over 300 rows is slower (docs/performance.md).
+            Enrolment.objects.filter(pk=enrolment.pk).update(
+                total=score.total, penalty=score.penalty, final=score.final, explanation=dict(score.text), scored_at=now
+            )
         old_status = campaign.status
         if rescoring is None:
             campaign.status = Campaign.Status.SCORED
         campaign.scored_at, campaign.current_run = now, run
         campaign.save(update_fields=["status", "scored_at", "current_run", "updated_at"])
-        CriterionPoints.objects.filter(enrolment__campaign=campaign).exclude(run=run).delete()
-        IndicatorPoints.objects.filter(enrolment__campaign=campaign).exclude(run=run).delete()
+        CriterionPoints.objects.filter(run__campaign=campaign).exclude(run=run).delete()
+        IndicatorPoints.objects.filter(run__campaign=campaign).exclude(run=run).delete()
         run.status = ScoringRun.Status.DONE
         run.save(update_fields=["status", "updated_at"])
         if rescoring is not None:
-            rescoring_record_after(rescoring, enrolments)
+            rescoring_record_after(
+                rescoring, [(enrolment, score.final) for enrolment, score in zip(enrolments, scores, strict=True)]
+            )
         audit_record(
             actor=run.requested_by,
             event=CampaignEvent.SCORES_RECORDED,
