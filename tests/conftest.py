@@ -20,6 +20,9 @@ from ashyq.orgs.models import Body, BodyKind, Role
 from ashyq.orgs.services import membership_grant
 from tests.factories import BodyFactory, UserFactory
 
+# Fixtures shared by several test modules of one part, registered once here.
+pytest_plugins = ["tests.campaigns.objections"]
+
 
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings: pytest.FixtureRequest) -> None:

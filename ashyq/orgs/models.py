@@ -60,6 +60,9 @@ class Body(TimeStampedModel):
     national_bank_exceptions = models.BooleanField(
         _("National Bank exceptions (002 Annex 10 table 2 **)"), default=False
     )
+    budget_secret = models.BooleanField(
+        _("budget information secret or marked restricted distribution (002 §67)"), default=False
+    )
     is_active = models.BooleanField(_("active"), default=True)
     notes = models.TextField(_("notes"), blank=True)
 

@@ -1,0 +1,41 @@
+"""Stable names of the audit events the campaign services write (``ashyq.core.audit``)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class CampaignEvent(StrEnum):
+    CAMPAIGN_CREATED = "evaluation.campaign.created"
+    CAMPAIGN_OPENED = "evaluation.campaign.opened"
+    COLLECTION_CLOSED = "evaluation.campaign.collection_closed"
+    SCORES_RECORDED = "evaluation.campaign.scored"
+    VERIFICATION_REOPENED = "evaluation.campaign.verification_reopened"
+    CONCLUSIONS_DELIVERED = "evaluation.campaign.conclusions_delivered"
+    BODY_ENROLLED = "evaluation.enrolment.created"
+    FACT_RECORDED = "evaluation.fact.recorded"
+    EVIDENCE_ADDED = "evaluation.evidence.added"
+    EVIDENCE_REMOVED = "evaluation.evidence.removed"
+    REPORT_SUBMITTED = "evaluation.report.submitted"
+    REPORT_RETURNED = "evaluation.report.returned"
+    REPORT_SIGNED_OFF = "evaluation.report.signed_off"
+    VERIFIED = "evaluation.verification.recorded"
+    DOCUMENTS_REQUESTED = "evaluation.request.created"
+    DOCUMENT_UPLOADED = "evaluation.request.document_uploaded"
+    REQUEST_ANSWERED = "evaluation.request.answered"
+    CONCLUSION_APPROVED = "evaluation.conclusion.approved"
+    CONCLUSION_DELIVERED = "evaluation.conclusion.delivered"
+    AGREEMENT_SENT = "evaluation.response.agreement_sent"
+    OBJECTION_ROW_SAVED = "evaluation.objection.row_saved"
+    OBJECTION_ROW_REMOVED = "evaluation.objection.row_removed"
+    OBJECTION_DOCUMENT_ADDED = "evaluation.objection.document_added"
+    OBJECTIONS_FILED = "evaluation.objection.filed"
+    LATE_OBJECTIONS_ACCEPTED = "evaluation.objection.late_accepted"
+    NO_OBJECTIONS_IN_TERM = "evaluation.response.none_in_term"
+    COMMISSION_FORMED = "evaluation.commission.formed"
+    ROW_DECIDED = "evaluation.commission.row_decided"
+    COMMISSION_HELD = "evaluation.commission.held"
+    SCORE_CHANGED_BY_COMMISSION = "evaluation.commission.score_changed"
+    SENT_TO_AGENCY = "evaluation.agency.sent"
+    AGENCY_CORRECTION = "evaluation.agency.corrected"
+    TERM_REMINDER_SENT = "evaluation.term.reminder_sent"

@@ -1,0 +1,1 @@
+"""Services of the openness campaigns: ``<entity>_<verb>(*, ..., actor)``, atomic, locked, audited."""

@@ -1,0 +1,55 @@
+"""Background work of the campaigns (django-tasks, enqueued on commit)."""
+
+from __future__ import annotations
+
+from django_tasks import task
+
+from ashyq.evaluation.services.scoring import scoring_run_execute
+
+
+@task()
+def campaign_score(run_id: int) -> None:
+    """Score a campaign as one group and store the results (issue 14 item 5); the page polls its progress."""
+    scoring_run_execute(run_id=run_id)
+
+
+@task()
+def conclusion_delivered_mail(enrolment_id: int) -> int:
+    """E-mail the body's officers and first head that its conclusion was delivered and when objections are due
+    (002 §109). Returns the number of recipients."""
+    from django.core.mail import send_mail
+    from django.utils import translation
+    from django.utils.translation import gettext as _
+
+    from ashyq.evaluation.models import Enrolment
+    from ashyq.orgs.models import Membership, Role
+
+    enrolment = Enrolment.objects.select_related("body", "campaign").get(pk=enrolment_id)
+    recipients = sorted(
+        set(
+            Membership.objects.filter(body=enrolment.body, role__in=[Role.OFFICER, Role.FIRST_HEAD])
+            .exclude(user__email="")
+            .values_list("user__email", flat=True)
+        )
+    )
+    if not recipients or enrolment.objection_due is None:
+        return 0
+    lines = []
+    for language, name in (("kk", enrolment.body.name_kk), ("ru", enrolment.body.name_ru)):
+        with translation.override(language):
+            lines.append(
+                _(
+                    "%(body)s: the openness conclusion of %(campaign)s was received on %(received)s; objections or a "
+                    "notice of agreement are due by %(due)s (002 §109, §112)."
+                )
+                % {
+                    "body": name,
+                    "campaign": enrolment.campaign.name,
+                    "received": enrolment.conclusion_received_on,
+                    "due": enrolment.objection_due,
+                }
+            )
+    with translation.override("kk"):
+        subject = _("Openness conclusion delivered")
+    send_mail(subject, "\n\n".join(lines), None, recipients)
+    return len(recipients)
