@@ -1,0 +1,57 @@
+"""``manage.py db_worker``: django-tasks-db's worker, which also finds the work of dead workers (ADR 0045).
+
+The worker holds its liveness lock for its whole life, sweeps the task rows of dead workers when it starts,
+then every ``ASHYQ_WORKER_SWEEP_SECONDS`` from a thread of its own while it runs tasks.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from typing import Any
+
+from django.conf import settings
+from django.db import connections
+from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
+from django_tasks_db.management.commands.db_worker import Command as DatabaseWorkerCommand
+
+from ashyq.core.workers import sweep_lost_work, worker_liveness
+
+logger = logging.getLogger("django_tasks_db")
+
+
+class Command(DatabaseWorkerCommand):
+    help = "Run a task worker that also retries or fails the tasks of workers that died."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        reloading = options["reload"] and not options["batch"]
+        if reloading and os.environ.get(DJANGO_AUTORELOAD_ENV) != "true":
+            super().handle(*args, **options)  # the reloader's parent only starts the worker process
+            return
+        worker_id, backend_name = options["worker_id"], options["backend_name"]
+        with worker_liveness(worker_id):
+            _sweep(worker_id, backend_name)
+            stop = threading.Event()
+            sweeper = threading.Thread(
+                target=_sweep_every, args=(stop, worker_id, backend_name), name="lost-work-sweeper", daemon=True
+            )
+            sweeper.start()
+            try:
+                super().handle(*args, **options)
+            finally:
+                stop.set()
+
+
+def _sweep(worker_id: str, backend_name: str) -> None:
+    try:
+        sweep_lost_work(backend_name=backend_name, own_worker_id=worker_id)
+    except Exception:  # a locked SQLite database or a lost connection: the next sweep tries again
+        logger.exception("The sweep for the work of dead workers stopped; it runs again later.")
+    finally:
+        connections.close_all()  # this thread's connections only
+
+
+def _sweep_every(stop: threading.Event, worker_id: str, backend_name: str) -> None:
+    while not stop.wait(settings.ASHYQ_WORKER_SWEEP_SECONDS):
+        _sweep(worker_id, backend_name)
