@@ -10,15 +10,34 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import AnonymousUser, User
 from django.utils import translation
+from hypothesis import settings as hypothesis_settings
 
 from ashyq.orgs.models import Body, BodyKind, Role
 from ashyq.orgs.services import membership_grant
 from tests.factories import BodyFactory, UserFactory
+
+# Hypothesis: the same examples on every CI run (a failure there is reproducible, never a flake); random
+# search with its example database on developers' machines.
+hypothesis_settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+hypothesis_settings.load_profile("ci" if os.environ.get("CI") else "default")
+
+
+@pytest.fixture(scope="session")
+def media_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("media")
+
+
+@pytest.fixture(autouse=True)
+def uploads_in_a_temporary_folder(settings: pytest.FixtureRequest, media_folder: Path) -> None:
+    """Uploaded and generated files go to this test session's temporary folder, never to var/media."""
+    settings.MEDIA_ROOT = media_folder
 
 
 @pytest.fixture(autouse=True)
