@@ -24,9 +24,13 @@ from ashyq.orgs.services import membership_grant
 from tests.factories import BodyFactory, UserFactory
 
 # Hypothesis: the same examples on every CI run (a failure there is reproducible, never a flake); random
-# search with its example database on developers' machines.
+# search with its example database on developers' machines; few derandomized examples per mutant in
+# `make mutation` (ASHYQ_HYPOTHESIS_PROFILE=mutation), where the other tests do the killing.
 hypothesis_settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
-hypothesis_settings.load_profile("ci" if os.environ.get("CI") else "default")
+hypothesis_settings.register_profile("mutation", derandomize=True, database=None, max_examples=10)
+hypothesis_settings.load_profile(
+    os.environ.get("ASHYQ_HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "default")
+)
 
 
 @pytest.fixture(scope="session")
