@@ -141,12 +141,12 @@ def test_a_remark_without_concrete_proposal_becomes_a_comment(officer_a, remark)
 def test_an_unanswered_remark_becomes_an_unanswered_comment(officer_a, remark):
     item = item_reclassify(item=remark, actor=officer_a)
     assert item.status == ItemStatus.UNANSWERED
-    with pytest.raises(InvalidTransition):
+    with pytest.raises(InvalidTransition, match="Only a received remark or proposal, not yet decided"):
         item_reclassify(item=item, actor=officer_a)
 
 
 def test_an_accepted_proposal_is_taken_into_a_plan(officer_a, remark):
-    with pytest.raises(InvalidTransition):
+    with pytest.raises(InvalidTransition, match="Only an accepted proposal can be taken into a plan"):
         item_follow_up_mark(item=remark, follow_up=FollowUp.LAW_DRAFTING_PLAN, note="", actor=officer_a)
     item_accept(item=remark, reference="п. 5", actor=officer_a)
     item = item_follow_up_mark(item=remark, follow_up=FollowUp.LAW_DRAFTING_PLAN, note="План 2027", actor=officer_a)
