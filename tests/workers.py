@@ -64,6 +64,17 @@ class SharedDatabase:
                 row = cursor.fetchone()
         return row[0] if row else None
 
+    def writing(self) -> bool:
+        """SQLite: whether another connection holds the write lock (an import's transaction is open)."""
+        reader = sqlite3.connect(self.file, timeout=0, isolation_level=None)
+        try:
+            reader.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError:
+            return True
+        finally:
+            reader.close()
+        return False
+
 
 def template_rows(rows: int) -> bytes:
     """An import file of the Ashyq template with ``rows`` comments received in September 2026."""
