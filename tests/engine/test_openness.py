@@ -242,6 +242,8 @@ def test_a_body_without_unified_list_data_sets_gets_the_maximum_on_the_starred_i
     (body,) = score(body_input("a", "central", exemptions=["no_unified_list_datasets"], overrides=overrides))
     assert indicator(body, "t1.1").treatment == "maximum"
     assert indicator(body, "t1.1").points == {"kk": Decimal("2.50"), "ru": Decimal("2.50")}
+    # the output's contract: no facts and no parameters were used, given as empty objects, never null
+    assert (indicator(body, "t1.1").inputs, indicator(body, "t1.1").parameters) == ({}, {})
     assert criterion(body, 1).total == Decimal(16)
 
 
