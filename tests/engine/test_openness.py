@@ -286,6 +286,10 @@ def test_each_indicator_result_explains_itself() -> None:
     assert body.explanation("en").endswith(
         "total by criteria 99.00 − penalty deduction 0.00 = final score with penalty 99.00"
     )
+    # one line per indicator, then its criterion's line, and the final score's line last
+    lines = body.explanation("ru").split("\n")
+    expected = [text for c in body.criteria for text in [*(i.text["ru"] for i in c.indicators), c.text["ru"]]]
+    assert lines == [*expected, body.text["ru"]]
 
 
 @pytest.mark.parametrize(
