@@ -128,15 +128,25 @@ def worker_alive(worker_id: str) -> bool:
     return False
 
 
-def sweep_lost_work(*, backend_name: str = "default", own_worker_id: str = "") -> list[str]:
-    """Find task rows left RUNNING by dead workers and retry or fail each; returns what was done, one line each."""
+def sweep_lost_work(*, backend_name: str = "default", own_worker_id: str = "", starting: bool = False) -> list[str]:
+    """Find task rows left RUNNING by dead workers and retry or fail each; returns what was done, one line each.
+
+    The sweeping worker's own rows are its running task, except when it is ``starting``: then they were left by
+    an earlier process that ran under the same worker id (a fixed ``--worker-id`` restarted by its supervisor).
+    """
     done = []
     running = DBTaskResult.objects.running().filter(backend_name=backend_name).values_list("id", "worker_ids")
     for task_id, worker_ids in list(running):
         worker = worker_ids[-1] if worker_ids else ""
-        if worker == own_worker_id or (worker and worker_alive(worker)):
+        if worker == own_worker_id and not starting:
             continue
-        outcome = _recover(task_id)
+        if worker and worker != own_worker_id and worker_alive(worker):
+            continue
+        try:
+            outcome = _recover(task_id)
+        except Exception:  # one task's job that cannot be recovered must not stop the others'
+            logger.exception("The task %s of a dead worker could not be recovered.", task_id)
+            continue
         if outcome:
             done.append(outcome)
     return done

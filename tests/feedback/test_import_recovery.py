@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
+from ashyq.core import workers
 from ashyq.core.models import AuditEvent
 from ashyq.core.workers import sweep_lost_work, worker_alive, worker_liveness
 from ashyq.feedback.models import ImportJob
@@ -133,3 +134,43 @@ def test_another_bodys_officer_cannot_start_an_import_again(
     assert response.status_code == 404
     job.refresh_from_db()
     assert job.status == ImportJob.Status.STOPPED
+
+
+def test_a_worker_restarted_under_the_same_id_recovers_its_earlier_lifes_import(
+    officer_a, body_a, django_capture_on_commit_callbacks
+):
+    # given an import left running by a worker whose supervisor restarts it with the same --worker-id
+    job = _running_import(officer_a, body_a, django_capture_on_commit_callbacks, workers=["fixed-id"])
+    with worker_liveness("fixed-id"):
+        # when the new process sweeps while it runs tasks, the row is its own running task
+        assert sweep_lost_work(own_worker_id="fixed-id") == []
+        # when it sweeps as it starts, the row is its earlier life's
+        assert len(sweep_lost_work(own_worker_id="fixed-id", starting=True)) == 1
+    # then the import is queued again
+    job.refresh_from_db()
+    assert job.status == ImportJob.Status.QUEUED
+    assert DBTaskResult.objects.get().status == "READY"
+
+
+def test_a_job_that_cannot_be_recovered_does_not_stop_the_sweep(
+    officer_a, body_a, django_capture_on_commit_callbacks, monkeypatch
+):
+    # given two imports of dead workers, the first of which the import's handler cannot recover
+    first = _running_import(officer_a, body_a, django_capture_on_commit_callbacks, workers=["dead"])
+    second = _running_import(officer_a, body_a, django_capture_on_commit_callbacks, workers=["dead"])
+    from ashyq.feedback.services import imports
+
+    real = imports.import_job_worker_lost
+
+    def broken(job_id: int, *, last_attempt: bool) -> bool:
+        if job_id == first.pk:
+            raise RuntimeError("the job's row is damaged")
+        return real(job_id, last_attempt=last_attempt)
+
+    monkeypatch.setitem(workers._HANDLERS, "ashyq.feedback.tasks.import_run", broken)
+    # when a worker sweeps
+    done = sweep_lost_work(own_worker_id="sweeper")
+    # then the second import is recovered all the same
+    assert len(done) == 1
+    second.refresh_from_db()
+    assert second.status == ImportJob.Status.QUEUED

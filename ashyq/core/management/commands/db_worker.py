@@ -31,7 +31,7 @@ class Command(DatabaseWorkerCommand):
             return
         worker_id, backend_name = options["worker_id"], options["backend_name"]
         with worker_liveness(worker_id):
-            _sweep(worker_id, backend_name)
+            _sweep(worker_id, backend_name, starting=True)
             stop = threading.Event()
             sweeper = threading.Thread(
                 target=_sweep_every, args=(stop, worker_id, backend_name), name="lost-work-sweeper", daemon=True
@@ -43,9 +43,9 @@ class Command(DatabaseWorkerCommand):
                 stop.set()
 
 
-def _sweep(worker_id: str, backend_name: str) -> None:
+def _sweep(worker_id: str, backend_name: str, *, starting: bool = False) -> None:
     try:
-        sweep_lost_work(backend_name=backend_name, own_worker_id=worker_id)
+        sweep_lost_work(backend_name=backend_name, own_worker_id=worker_id, starting=starting)
     except Exception:  # a locked SQLite database or a lost connection: the next sweep tries again
         logger.exception("The sweep for the work of dead workers stopped; it runs again later.")
     finally:
