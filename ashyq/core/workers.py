@@ -42,6 +42,13 @@ class WorkerLost(Exception):
     """Recorded on a task row whose worker died while running it."""
 
 
+class WorkerIdInUse(Exception):
+    """Another live worker holds this worker id's liveness lock."""
+
+    def __init__(self, worker_id: str) -> None:
+        super().__init__(f"another worker is running with the worker id {worker_id!r}; give each worker its own id")
+
+
 # Told, inside the recovery's transaction, that a task's worker died, with the task's arguments and
 # ``last_attempt``; returns True when the task should run again. On the last attempt the handler records on
 # its job why it stopped and what the user can do, and returns False.
@@ -81,7 +88,9 @@ def worker_liveness(worker_id: str) -> Iterator[None]:
         holder = connections.create_connection(DEFAULT_DB_ALIAS)
         try:
             with holder.cursor() as cursor:
-                cursor.execute("SELECT pg_advisory_lock(%s, %s)", [LOCK_NAMESPACE, _lock_key(worker_id)])
+                cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", [LOCK_NAMESPACE, _lock_key(worker_id)])
+                if not cursor.fetchone()[0]:
+                    raise WorkerIdInUse(worker_id)
             yield
         finally:
             holder.close()
@@ -89,7 +98,10 @@ def worker_liveness(worker_id: str) -> Iterator[None]:
     path = _lock_path(worker_id)
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise WorkerIdInUse(worker_id) from None
         try:
             yield
         finally:

@@ -11,7 +11,7 @@ from django_tasks_db.models import DBTaskResult
 
 from ashyq.core import workers
 from ashyq.core.models import AuditEvent
-from ashyq.core.workers import sweep_lost_work, worker_alive, worker_liveness
+from ashyq.core.workers import WorkerIdInUse, sweep_lost_work, worker_alive, worker_liveness
 from ashyq.feedback.models import ImportJob
 from ashyq.feedback.services.imports import import_job_create
 from tests.feedback.factories import SourceFactory
@@ -174,3 +174,12 @@ def test_a_job_that_cannot_be_recovered_does_not_stop_the_sweep(
     assert len(done) == 1
     second.refresh_from_db()
     assert second.status == ImportJob.Status.QUEUED
+
+
+def test_a_second_worker_with_a_live_workers_id_is_refused(db):
+    # given a live worker
+    with worker_liveness("only-one"):
+        # when another process starts under its id / then it is refused with the reason
+        with pytest.raises(WorkerIdInUse, match="give each worker its own id"), worker_liveness("only-one"):
+            pass
+        assert worker_alive("only-one")

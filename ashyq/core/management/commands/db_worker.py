@@ -9,14 +9,16 @@ from __future__ import annotations
 import logging
 import os
 import threading
+from contextlib import ExitStack
 from typing import Any
 
 from django.conf import settings
+from django.core.management.base import CommandError
 from django.db import connections
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
 from django_tasks_db.management.commands.db_worker import Command as DatabaseWorkerCommand
 
-from ashyq.core.workers import sweep_lost_work, worker_liveness
+from ashyq.core.workers import WorkerIdInUse, sweep_lost_work, worker_liveness
 
 logger = logging.getLogger("django_tasks_db")
 
@@ -30,17 +32,19 @@ class Command(DatabaseWorkerCommand):
             super().handle(*args, **options)  # the reloader's parent only starts the worker process
             return
         worker_id, backend_name = options["worker_id"], options["backend_name"]
-        with worker_liveness(worker_id):
+        with ExitStack() as stack:
+            try:
+                stack.enter_context(worker_liveness(worker_id))
+            except WorkerIdInUse as error:
+                raise CommandError(str(error)) from None
             _sweep(worker_id, backend_name, starting=True)
             stop = threading.Event()
+            stack.callback(stop.set)
             sweeper = threading.Thread(
                 target=_sweep_every, args=(stop, worker_id, backend_name), name="lost-work-sweeper", daemon=True
             )
             sweeper.start()
-            try:
-                super().handle(*args, **options)
-            finally:
-                stop.set()
+            super().handle(*args, **options)
 
 
 def _sweep(worker_id: str, backend_name: str, *, starting: bool = False) -> None:
