@@ -73,6 +73,9 @@ def test_openness_scores_every_body_of_the_file_as_one_group() -> None:
     sessions = next(i for i in criterion["indicators"] if i["id"] == "t6.3")
     assert set(sessions) == {"id", "clause", "rule", "treatment", "inputs", "parameters", "points", "explanation"}
     assert sessions["treatment"] == "group_average"
+    # 002 Annex 10 table 6 *: the Ministry of Defence gets the mean of the one other central body scored on it
+    assert sessions["inputs"] == {"bodies_averaged": "1"}
+    assert sessions["parameters"] == {"exempt_average_scope": "same_group_assessed"}
 
 
 # docs/openness-worked-examples.md, worked by hand: criteria 1–5 per language (kk, ru), then total, penalty, final.
