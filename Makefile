@@ -11,7 +11,7 @@ RUNTIME_DEBS := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 TEST_DEBS := $(RUNTIME_DEBS) chromium
 PYTEST_ARGS ?=
 
-.PHONY: run test lint check venv system-deps-runtime system-deps-test messages clean
+.PHONY: run test lint check venv system-deps-runtime system-deps-test messages clean mutation
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,15 @@ lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+
+# Mutation testing of ashyq/*/services/ and ashyq/evaluation/engine/ (docs/testing.md). CPU-heavy: narrow it
+# with MUTANTS='ashyq.evaluation.engine.rules*' (mutmut's names are module.function__mutmut_N).
+MUTANTS ?=
+MUTATION_CHILDREN ?= 1
+mutation: $(VENV)/.dev
+	ASHYQ_HYPOTHESIS_PROFILE=mutation $(BIN)/mutmut run --max-children $(MUTATION_CHILDREN) $(MUTANTS)
+	$(BIN)/mutmut export-cicd-stats
+	@$(BIN)/python scripts/mutation_summary.py
 
 messages: $(VENV)/.dev
 	cd ashyq && ../$(BIN)/python ../manage.py makemessages -l kk -l ru -l en --no-obsolete --add-location file

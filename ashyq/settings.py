@@ -95,12 +95,15 @@ TEMPLATES = [
 ]
 
 
+ASHYQ_SQLITE_BUSY_TIMEOUT_SECONDS = env_int("ASHYQ_SQLITE_BUSY_TIMEOUT_SECONDS", 20, minimum=1)
+
+
 def _database() -> dict[str, object]:
     """``DATABASE_URL`` picks the database; SQLite under ``var/`` when unset (zero setup)."""
     url = env_str("DATABASE_URL")
     if url is None:
         VAR_DIR.mkdir(parents=True, exist_ok=True)
-        return {"ENGINE": "django.db.backends.sqlite3", "NAME": VAR_DIR / "ashyq.sqlite3"}
+        return _sqlite({"ENGINE": "django.db.backends.sqlite3", "NAME": VAR_DIR / "ashyq.sqlite3"})
     if not url.startswith(("postgres://", "postgresql://", "sqlite://")):
         raise ImproperlyConfigured(
             f"DATABASE_URL must start with postgres://, postgresql:// or sqlite:// (got {url.split(':', 1)[0]!r})."
@@ -111,7 +114,19 @@ def _database() -> dict[str, object]:
         raise ImproperlyConfigured(f"DATABASE_URL cannot be read: {error}") from None
     if not config.get("NAME"):
         raise ImproperlyConfigured("DATABASE_URL names no database (add /name at its end).")
-    return config
+    return _sqlite(config) if config["ENGINE"] == "django.db.backends.sqlite3" else config
+
+
+def _sqlite(config: dict[str, object]) -> dict[str, object]:
+    """SQLite serves readers while an import writes (issue 16 item 2, ADR 0046): write-ahead logging lets pages
+    read beside the one writer, a write transaction takes the write lock when it begins (so it never fails half-way
+    on a lock it could not upgrade), and a waiting writer retries for ``ASHYQ_SQLITE_BUSY_TIMEOUT_SECONDS``."""
+    options = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": ASHYQ_SQLITE_BUSY_TIMEOUT_SECONDS,
+        "init_command": "PRAGMA journal_mode=WAL",
+    }
+    return {**config, "OPTIONS": options}
 
 
 DATABASES = {"default": _database()}
@@ -182,6 +197,11 @@ TASKS = {
         )
     }
 }
+
+# A task whose worker died (SIGKILL, out of memory, a restart) runs again until it has had this many attempts,
+# then its job records that it stopped (ADR 0045); workers look for such tasks every ASHYQ_WORKER_SWEEP_SECONDS.
+ASHYQ_TASK_ATTEMPTS = env_int("ASHYQ_TASK_ATTEMPTS", 2, minimum=1)
+ASHYQ_WORKER_SWEEP_SECONDS = env_int("ASHYQ_WORKER_SWEEP_SECONDS", 30, minimum=1)
 
 EMAIL_BACKEND = env_str("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env_str("DJANGO_EMAIL_HOST", "localhost")

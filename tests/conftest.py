@@ -10,11 +10,14 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import AnonymousUser, User
 from django.utils import translation
+from hypothesis import settings as hypothesis_settings
 
 from ashyq.orgs.models import Body, BodyKind, Role
 from ashyq.orgs.services import membership_grant
@@ -22,6 +25,25 @@ from tests.factories import BodyFactory, UserFactory
 
 # Fixtures shared by several test modules of one part, registered once here.
 pytest_plugins = ["tests.campaigns.objections"]
+# Hypothesis: the same examples on every CI run (a failure there is reproducible, never a flake); random
+# search with its example database on developers' machines; few derandomized examples per mutant in
+# `make mutation` (ASHYQ_HYPOTHESIS_PROFILE=mutation), where the other tests do the killing.
+hypothesis_settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+hypothesis_settings.register_profile("mutation", derandomize=True, database=None, max_examples=10)
+hypothesis_settings.load_profile(
+    os.environ.get("ASHYQ_HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "default")
+)
+
+
+@pytest.fixture(scope="session")
+def media_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("media")
+
+
+@pytest.fixture(autouse=True)
+def uploads_in_a_temporary_folder(settings: pytest.FixtureRequest, media_folder: Path) -> None:
+    """Uploaded and generated files go to this test session's temporary folder, never to var/media."""
+    settings.MEDIA_ROOT = media_folder
 
 
 @pytest.fixture(autouse=True)

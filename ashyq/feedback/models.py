@@ -345,12 +345,15 @@ class ImportJob(TimeStampedModel):
         RUNNING = "running", _("running")
         DONE = "done", _("done")
         FAILED = "failed", _("refused")
+        STOPPED = "stopped", _("stopped")
 
+    # RUNNING → QUEUED: its worker died and it runs again; → STOPPED: it died on the last attempt (ADR 0045).
     ALLOWED: dict[str, set[str]] = {
-        Status.QUEUED: {Status.RUNNING, Status.FAILED},
-        Status.RUNNING: {Status.DONE, Status.FAILED},
+        Status.QUEUED: {Status.RUNNING, Status.FAILED, Status.STOPPED},
+        Status.RUNNING: {Status.DONE, Status.FAILED, Status.QUEUED, Status.STOPPED},
         Status.DONE: set(),
         Status.FAILED: set(),
+        Status.STOPPED: {Status.QUEUED},
     }
 
     source = models.ForeignKey(
@@ -388,10 +391,14 @@ class ImportJob(TimeStampedModel):
 
     @property
     def finished(self) -> bool:
-        return self.status in {self.Status.DONE, self.Status.FAILED}
+        return self.status in {self.Status.DONE, self.Status.FAILED, self.Status.STOPPED}
 
     def can_start(self) -> bool:
         return self.Status.RUNNING in self.ALLOWED[self.status]
+
+    def can_start_again(self) -> bool:
+        """Only an import whose worker died can be started again: a refused file would be refused again."""
+        return self.status == self.Status.STOPPED and self.Status.QUEUED in self.ALLOWED[self.status]
 
 
 class QuarterlyAnalysis(TimeStampedModel):

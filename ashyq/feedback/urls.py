@@ -14,6 +14,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("sources/<int:pk>/report-<str:language>.<str:extension>", views.source_report, name="source_report"),
     path("sources/<int:pk>/<slug:action>/", views.source_action, name="source_action"),
     path("imports/<int:pk>/", views.import_view, name="import_detail"),
+    path("imports/<int:pk>/start-again/", views.import_start_again, name="import_start_again"),
     path("templates/<slug:template>.<str:extension>", views.import_template, name="import_template"),
     path("summary/", views.summary, name="summary"),
     path("summary/<int:body_id>/", views.body_summary_view, name="body_summary"),

@@ -20,7 +20,13 @@ from django.views.decorators.http import require_POST
 
 from ashyq.core.errors import InvalidTransition
 from ashyq.core.http import AuthedRequest
-from ashyq.core.permissions import body_ids_for, is_analyst, is_authorized_staff, scope_to_user_bodies
+from ashyq.core.permissions import (
+    body_ids_for,
+    can_change_body_data,
+    is_analyst,
+    is_authorized_staff,
+    scope_to_user_bodies,
+)
 from ashyq.feedback import documents, forms
 from ashyq.feedback.models import (
     DIALOGUE_KINDS,
@@ -292,7 +298,18 @@ def import_view(request: AuthedRequest, pk: int) -> HttpResponse:
     """The import's progress; htmx polls the progress fragment until the import has finished."""
     job = import_detail(user=request.user, pk=pk)
     template = "feedback/import_progress.html" if request.htmx else "feedback/import_detail.html"  # type: ignore[attr-defined]
-    return render(request, template, {"job": job})
+    may_start_again = job.can_start_again() and can_change_body_data(request.user, job.source.body)
+    return render(request, template, {"job": job, "may_start_again": may_start_again})
+
+
+@login_required
+@require_POST
+def import_start_again(request: AuthedRequest, pk: int) -> HttpResponse:
+    """Queue again an import whose task worker died on its last attempt (ADR 0045)."""
+    job = import_detail(user=request.user, pk=pk)
+    if _attempt(request, lambda: imports.import_job_start_again(job=job, actor=request.user)):
+        messages.success(request, _("The import was queued again."))
+    return redirect("feedback:import_detail", pk=job.pk)
 
 
 def import_template(request: HttpRequest, template: str, extension: str) -> HttpResponse:

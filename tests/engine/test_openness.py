@@ -89,6 +89,8 @@ def test_blog_posts_fall_in_the_bands_of_table_6_item_2(posts: int, points: str)
         ("46.5", "0.4"),
         ("47", "0.6"),
         ("57.5", "0.6"),
+        ("57.99", "0.6"),
+        ("58", "0.8"),
         ("68.5", "0.8"),
         ("69", "1"),
         ("80", "1"),
@@ -240,6 +242,8 @@ def test_a_body_without_unified_list_data_sets_gets_the_maximum_on_the_starred_i
     (body,) = score(body_input("a", "central", exemptions=["no_unified_list_datasets"], overrides=overrides))
     assert indicator(body, "t1.1").treatment == "maximum"
     assert indicator(body, "t1.1").points == {"kk": Decimal("2.50"), "ru": Decimal("2.50")}
+    # the output's contract: no facts and no parameters were used, given as empty objects, never null
+    assert (indicator(body, "t1.1").inputs, indicator(body, "t1.1").parameters) == ({}, {})
     assert criterion(body, 1).total == Decimal(16)
 
 
@@ -282,6 +286,10 @@ def test_each_indicator_result_explains_itself() -> None:
     assert body.explanation("en").endswith(
         "total by criteria 99.00 − penalty deduction 0.00 = final score with penalty 99.00"
     )
+    # one line per indicator, then its criterion's line, and the final score's line last
+    lines = body.explanation("ru").split("\n")
+    expected = [text for c in body.criteria for text in [*(i.text["ru"] for i in c.indicators), c.text["ru"]]]
+    assert lines == [*expected, body.text["ru"]]
 
 
 @pytest.mark.parametrize(

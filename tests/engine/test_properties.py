@@ -62,7 +62,7 @@ def _score(body: dict[str, Any]) -> Any:
     return result
 
 
-@settings(max_examples=100, deadline=None)
+@settings(deadline=None)
 @given(bodies())
 def test_no_criterion_exceeds_its_weight_and_the_final_score_stays_within_minus_9_and_100(body: dict[str, Any]) -> None:
     result = _score(body)
@@ -75,7 +75,7 @@ def test_no_criterion_exceeds_its_weight_and_the_final_score_stays_within_minus_
 attainment_ids = [i.id for i in VERSION.indicators.values() if i.rule == "attainment"]
 
 
-@settings(max_examples=100, deadline=None)
+@settings(deadline=None)
 @given(bodies(), st.sampled_from(attainment_ids), st.sampled_from(["kk", "ru"]), attainments, attainments)
 def test_the_final_score_is_monotone_in_each_attainment(
     body: dict[str, Any], indicator_id: str, lang: str, first: Decimal, second: Decimal

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
@@ -30,14 +31,32 @@ def test_an_analyst_scores_feedback(client: Client, analyst: User) -> None:
 
 
 def test_an_officer_scores_several_bodies_as_one_group(client: Client, officer_a: User) -> None:
+    """Criteria 1–5 of each body as docs/openness-worked-examples.md works them out by hand."""
     client.force_login(officer_a)
     response = post(client, "openness", example("openness.json"))
     assert response.status_code == 200
+    totals = {b["id"]: [c["total"] for c in b["criteria"][:5]] for b in response.json()["bodies"]}
+    assert totals == {
+        "ministry-of-health": ["18.00", "16.11", "15.55", "16.15", "16.21"],
+        "ministry-of-defence": ["18.00", "16.11", "15.55", "16.15", "16.21"],
+        "akmola-oblast-akimat": ["18.00", "15.33", "16.68", "16.65", "16.21"],
+    }
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the worked examples round derived figures once (SPEC §7 as updated; issue 14 item 6, h14b); the "
+    "engine still rounds A of P6 and each penalty share at 0.01. Integrator: drop this mark when h14b lands.",
+)
+def test_the_finals_are_the_worked_examples(client: Client, officer_a: User) -> None:
+    """docs/openness-worked-examples.md: 87.303035… − 1.35, 87.303035… − 3.375, 88.153035…, each rounded once."""
+    client.force_login(officer_a)
+    response = post(client, "openness", example("openness.json"))
     finals = [(b["id"], b["final"]) for b in response.json()["bodies"]]
     assert finals == [
-        ("ministry-of-health", "85.96"),
-        ("ministry-of-defence", "83.91"),
-        ("akmola-oblast-akimat", "88.16"),
+        ("ministry-of-health", "85.95"),
+        ("ministry-of-defence", "83.93"),
+        ("akmola-oblast-akimat", "88.15"),
     ]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from io import StringIO
@@ -54,14 +55,9 @@ def test_feedback_text_output_in_kazakh() -> None:
 def test_openness_scores_every_body_of_the_file_as_one_group() -> None:
     result = json.loads(run("openness", "--input", str(EXAMPLES / "openness.json")))
     assert set(result) == {"methodology", "bodies"}
+    assert [body["id"] for body in result["bodies"]] == list(WORKED)
     body = result["bodies"][1]
     assert set(body) == {"id", "kind", "criteria", "total", "penalty", "final", "explanation"}
-    assert (body["id"], body["total"], body["penalty"], body["final"]) == (
-        "ministry-of-defence",
-        "87.31",
-        "3.40",
-        "83.91",
-    )
     criterion = body["criteria"][3]
     assert set(criterion) == {
         "number",
@@ -77,12 +73,81 @@ def test_openness_scores_every_body_of_the_file_as_one_group() -> None:
     sessions = next(i for i in criterion["indicators"] if i["id"] == "t6.3")
     assert set(sessions) == {"id", "clause", "rule", "treatment", "inputs", "parameters", "points", "explanation"}
     assert sessions["treatment"] == "group_average"
+    # 002 Annex 10 table 6 *: the Ministry of Defence gets the mean of the one other central body scored on it
+    assert sessions["inputs"] == {"bodies_averaged": "1"}
+    assert sessions["parameters"] == {"exempt_average_scope": "same_group_assessed"}
+
+
+# docs/openness-worked-examples.md, worked by hand: criteria 1–5 per language (kk, ru), then total, penalty, final.
+WORKED: dict[str, dict[str, Any]] = {
+    "ministry-of-health": {
+        "criteria": {
+            1: ("10.00", "8.45", "18.00"),
+            2: ("9.00", "7.11", "16.11"),
+            3: ("8.80", "6.75", "15.55"),
+            4: ("8.50", "7.65", "16.15"),
+            5: ("9.00", "7.21", "16.21"),
+        },
+        "scores": ("5.28", "87.30", "1.35", "85.95"),
+    },
+    "ministry-of-defence": {
+        "criteria": {
+            1: ("10.00", "8.45", "18.00"),
+            2: ("9.00", "7.11", "16.11"),
+            3: ("8.80", "6.75", "15.55"),
+            4: ("8.50", "7.65", "16.15"),
+            5: ("9.00", "7.21", "16.21"),
+        },
+        "scores": ("5.28", "87.30", "3.38", "83.93"),
+    },
+    "akmola-oblast-akimat": {
+        "criteria": {
+            1: ("10.00", "8.45", "18.00"),
+            2: ("9.00", "6.33", "15.33"),
+            3: ("9.00", "7.68", "16.68"),
+            4: ("8.50", "8.15", "16.65"),
+            5: ("9.00", "7.21", "16.21"),
+        },
+        "scores": ("5.28", "88.15", "0.00", "88.15"),
+    },
+}
+EXACT_ENGINE = pytest.mark.xfail(
+    strict=True,
+    reason="the worked examples round derived figures once (SPEC §7 as updated; issue 14 item 6, h14b); the "
+    "engine still rounds A of P6 and each penalty share at 0.01. Integrator: drop this mark when h14b lands.",
+)
+
+
+@pytest.mark.parametrize("body_id", list(WORKED))
+def test_openness_criteria_1_to_5_are_the_worked_examples(body_id: str) -> None:
+    """002 Annex 10 tables 1–7: per language and in total, as docs/openness-worked-examples.md works them out."""
+    result = json.loads(run("openness", "--input", str(EXAMPLES / "openness.json")))
+    body = next(body for body in result["bodies"] if body["id"] == body_id)
+    scored = {c["number"]: (c["points"]["kk"], c["points"]["ru"], c["total"]) for c in body["criteria"]}
+    assert {number: scored[number] for number in range(1, 6)} == WORKED[body_id]["criteria"]
+
+
+@EXACT_ENGINE
+@pytest.mark.parametrize("body_id", list(WORKED))
+def test_openness_p6_total_penalty_and_final_are_the_worked_examples(body_id: str) -> None:
+    """002 §80–85 (P6), tables 8–11 (penalty), §86 (final): exact, rounded once (SPEC §7)."""
+    result = json.loads(run("openness", "--input", str(EXAMPLES / "openness.json")))
+    body = next(body for body in result["bodies"] if body["id"] == body_id)
+    p6 = next(c["total"] for c in body["criteria"] if c["number"] == 6)
+    assert (p6, body["total"], body["penalty"], body["final"]) == WORKED[body_id]["scores"]
 
 
 def test_openness_text_output() -> None:
     text = run("openness", "--input", str(EXAMPLES / "openness.json"), "--format", "text", "--language", "ru")
-    assert "akmola-oblast-akimat (local): total 88.16, penalty 0.00, final 88.16" in text
-    assert "итоговая оценка с учетом вычета штрафных баллов 88,16" in text
+    assert re.search(r"^akmola-oblast-akimat \(local\): total \d+\.\d\d, penalty 0\.00, final \d+\.\d\d$", text, re.M)
+    assert re.search(r"итоговая оценка с учетом вычета штрафных баллов \d+,\d\d", text)
+
+
+@EXACT_ENGINE
+def test_openness_text_output_shows_the_worked_figures() -> None:
+    text = run("openness", "--input", str(EXAMPLES / "openness.json"), "--format", "text", "--language", "ru")
+    assert "akmola-oblast-akimat (local): total 88.15, penalty 0.00, final 88.15" in text
+    assert "итоговая оценка с учетом вычета штрафных баллов 88,15" in text
 
 
 def test_bad_input_exits_non_zero_naming_the_field_and_prints_no_score(tmp_path: Path) -> None:

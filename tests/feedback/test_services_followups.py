@@ -74,19 +74,19 @@ def test_an_analysis_without_recommendations_cannot_be_submitted(officer_a, anal
 
 def test_only_the_first_head_decides_and_only_once(officer_a, first_head_a, analysis):
     recommendation_add(analysis=analysis, kind="new_project", text="x", unit="y", actor=officer_a)
-    with pytest.raises(InvalidTransition):
+    with pytest.raises(InvalidTransition, match="Only a submitted analysis can be considered"):
         analysis_decide(analysis=analysis, decision="x", actor=first_head_a)  # not yet submitted
     analysis_submit(analysis=analysis, actor=officer_a)
     with pytest.raises(PermissionDenied):
         analysis_decide(analysis=analysis, decision="x", actor=officer_a)
     analysis_decide(analysis=analysis, decision="x", actor=first_head_a)
-    with pytest.raises(InvalidTransition):
+    with pytest.raises(InvalidTransition, match="and only once"):
         analysis_decide(analysis=analysis, decision="y", actor=first_head_a)
 
 
 def test_a_recommendation_waits_for_the_decision(officer_a, analysis):
     recommendation = recommendation_add(analysis=analysis, kind="new_project", text="x", unit="y", actor=officer_a)
-    with pytest.raises(InvalidTransition):
+    with pytest.raises(InvalidTransition, match="after the first head has considered it"):
         recommendation_complete(
             recommendation=recommendation, done_on=datetime.date(2026, 10, 1), note="", actor=officer_a
         )
@@ -122,7 +122,7 @@ def test_missing_results_of_a_project_are_overdue(officer_a, body_a):
     assert due[0] == (2025, 1, False)
     assert (2025, None, True) in due and (2026, 3, True) in due
     assert (2026, 4, True) not in due and all(d[0] < 2027 for d in due)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="already been published"):
         publication_add(
             project=project,
             year=2025,

@@ -38,7 +38,6 @@ PORTAL = (
 @pytest.fixture(autouse=True)
 def immediate_tasks(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-    settings.MEDIA_ROOT = settings.VAR_DIR / "test-media"
 
 
 @pytest.fixture

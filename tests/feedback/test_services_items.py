@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.exceptions import PermissionDenied
@@ -90,13 +91,39 @@ def test_a_comment_is_answered_once(officer_a, comment):
 
 
 def test_a_remark_cannot_be_answered_as_a_comment(officer_a, remark):
-    with pytest.raises(InvalidTransition):
+    """000 §20 p.1–2: a remark is accepted or rejected, a comment answered (answer and date are valid)."""
+    with pytest.raises(InvalidTransition, match="Only an unanswered comment can be answered"):
         item_answer(item=remark, answer="x", answered_on=datetime.date(2026, 9, 6), actor=officer_a)
+    remark.refresh_from_db()
+    assert remark.status == ItemStatus.RECEIVED
 
 
-def test_an_answer_dated_before_receipt_is_refused(officer_a, comment):
-    with pytest.raises(InvalidTransition):
-        item_answer(item=comment, answer="x", answered_on=datetime.date(2026, 9, 1), actor=officer_a)
+ALMATY = ZoneInfo("Asia/Almaty")
+
+
+@pytest.mark.parametrize("received_hour", [0, 10, 23])
+def test_an_answer_dated_on_the_receipt_day_is_recorded(officer_a, body_a, received_hour):
+    """000 §20 p.2: the answer may be given on the day the comment arrived (the day in Almaty, at any hour)."""
+    # given a comment received on 5 September at 00:xx, 10:xx or 23:xx Almaty time
+    received = datetime.datetime(2026, 9, 5, received_hour, 30, tzinfo=ALMATY)
+    comment = ItemFactory(source=SourceFactory(body=body_a), kind=ItemKind.COMMENT, received_at=received)
+    # when it is answered the same day
+    item_answer(item=comment, answer="Разъяснено", answered_on=datetime.date(2026, 9, 5), actor=officer_a)
+    # then the answer is recorded
+    comment.refresh_from_db()
+    assert (comment.status, comment.answered_on) == (ItemStatus.ANSWERED, datetime.date(2026, 9, 5))
+
+
+@pytest.mark.parametrize("received_hour", [0, 10, 23])
+def test_an_answer_dated_the_day_before_receipt_is_refused(officer_a, body_a, received_hour):
+    """000 §20 p.2: an answer cannot precede the comment (only the date rule can fire: the answer has text)."""
+    received = datetime.datetime(2026, 9, 5, received_hour, 30, tzinfo=ALMATY)
+    comment = ItemFactory(source=SourceFactory(body=body_a), kind=ItemKind.COMMENT, received_at=received)
+    with pytest.raises(InvalidTransition) as refused:
+        item_answer(item=comment, answer="Разъяснено", answered_on=datetime.date(2026, 9, 4), actor=officer_a)
+    assert refused.value.code == "answer_date"
+    comment.refresh_from_db()
+    assert comment.status == ItemStatus.UNANSWERED
 
 
 def test_a_remark_without_concrete_proposal_becomes_a_comment(officer_a, remark):
@@ -114,12 +141,12 @@ def test_a_remark_without_concrete_proposal_becomes_a_comment(officer_a, remark)
 def test_an_unanswered_remark_becomes_an_unanswered_comment(officer_a, remark):
     item = item_reclassify(item=remark, actor=officer_a)
     assert item.status == ItemStatus.UNANSWERED
-    with pytest.raises(InvalidTransition):
+    with pytest.raises(InvalidTransition, match="Only a received remark or proposal, not yet decided"):
         item_reclassify(item=item, actor=officer_a)
 
 
 def test_an_accepted_proposal_is_taken_into_a_plan(officer_a, remark):
-    with pytest.raises(InvalidTransition):
+    with pytest.raises(InvalidTransition, match="Only an accepted proposal can be taken into a plan"):
         item_follow_up_mark(item=remark, follow_up=FollowUp.LAW_DRAFTING_PLAN, note="", actor=officer_a)
     item_accept(item=remark, reference="п. 5", actor=officer_a)
     item = item_follow_up_mark(item=remark, follow_up=FollowUp.LAW_DRAFTING_PLAN, note="План 2027", actor=officer_a)

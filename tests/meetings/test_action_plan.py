@@ -77,14 +77,14 @@ def test_an_ngo_issue_names_an_ngo_of_the_same_meeting(
 def test_issues_are_edited_only_between_holding_and_publishing(
     published_meeting: Meeting, officer_a: User, officer_b: User
 ) -> None:
-    with pytest.raises(InvalidTransition):
+    with pytest.raises(InvalidTransition, match="edited after the meeting, before publication"):
         _issue(published_meeting, officer_a)
     with pytest.raises(PermissionDenied):
         services.issue_plan(issue=published_meeting.issues.first(), plan=full_plan(), actor=officer_b)
 
 
 def test_publication_needs_both_language_links(held_meeting: Meeting, officer_a: User) -> None:
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Give the links to the publication in Kazakh and in Russian"):
         services.meeting_publish_results(
             meeting=held_meeting,
             published_on=datetime.date(2026, 3, 20),

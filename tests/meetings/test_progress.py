@@ -47,7 +47,7 @@ def test_quarterly_progress_resolves_issues_and_the_plan_closes(published_meetin
     # and the plan can be closed; a progress report on the closed plan is refused
     meeting = services.meeting_close(meeting=published_meeting, closed_on=datetime.date(2026, 7, 1), actor=officer_a)
     assert meeting.status == Meeting.Status.CLOSED
-    with pytest.raises(InvalidTransition):
+    with pytest.raises(InvalidTransition, match="only on a published, not yet closed action plan"):
         _report(meeting, officer_a, 3, {})
     assert meeting.progress_reports.count() == 1
 
@@ -55,17 +55,17 @@ def test_quarterly_progress_resolves_issues_and_the_plan_closes(published_meetin
 def test_a_report_must_cover_every_open_issue(published_meeting: Meeting, officer_a: User) -> None:
     entries = _entries(published_meeting, resolved=False)
     entries.popitem()
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="State the progress of every open issue"):
         _report(published_meeting, officer_a, 2, entries)
     assert not published_meeting.progress_reports.exists()
 
 
 def test_one_report_per_quarter(published_meeting: Meeting, officer_a: User) -> None:
     _report(published_meeting, officer_a, 2, _entries(published_meeting, resolved=False))
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="The progress for this quarter has already been published"):
         _report(published_meeting, officer_a, 2, _entries(published_meeting, resolved=False))
 
 
 def test_the_plan_stays_open_while_issues_are_unresolved(published_meeting: Meeting, officer_a: User) -> None:
-    with pytest.raises(InvalidTransition):
+    with pytest.raises(InvalidTransition, match="not resolved yet; report their progress first"):
         services.meeting_close(meeting=published_meeting, closed_on=datetime.date(2026, 7, 1), actor=officer_a)

@@ -63,16 +63,40 @@ def test_an_empty_draft_cannot_be_submitted(proposal: Meeting, analyst: User) ->
     assert Schedule.objects.get(year=2026).status == Schedule.Status.COLLECTING
 
 
-def test_approval_needs_a_submitted_schedule_and_a_reference(proposal: Meeting, analyst: User) -> None:
+def _submitted(proposal: Meeting, analyst: User) -> Schedule:
+    services.meeting_include_in_draft(meeting=proposal, actor=analyst)
     schedule = Schedule.objects.get(year=2026)
-    with pytest.raises(InvalidTransition):
+    return services.schedule_submit(
+        schedule=schedule, submitted_on=datetime.date(2025, 12, 10), reference="04-2/1", actor=analyst
+    )
+
+
+@pytest.mark.parametrize("reference", ["", "   "])
+def test_approval_needs_the_approving_acts_reference(proposal: Meeting, analyst: User, reference: str) -> None:
+    """001 p.2.3: the approval is recorded with the act that approved it (only the reference rule can refuse:
+    the schedule is submitted)."""
+    # given a schedule submitted to the Government office
+    schedule = _submitted(proposal, analyst)
+    # when the approval is recorded without the act's reference / then it is refused for that reason alone
+    with pytest.raises(InvalidTransition, match="State the approval reference"):
         services.schedule_approve(
-            schedule=schedule, approved_on=datetime.date(2026, 1, 5), reference="", url="", actor=analyst
+            schedule=schedule, approved_on=datetime.date(2026, 1, 5), reference=reference, url="", actor=analyst
         )
-    with pytest.raises(InvalidTransition):
+    schedule.refresh_from_db()
+    assert (schedule.status, schedule.approval_reference) == (Schedule.Status.SUBMITTED, "")
+    assert not AuditEvent.objects.filter(event_type="meetings.schedule.approved").exists()
+
+
+def test_approval_needs_a_submitted_schedule(proposal: Meeting, analyst: User) -> None:
+    """001 p.2.3: only the draft submitted under p.2.2 is approved (the reference is given)."""
+    # given a schedule still collecting proposals
+    schedule = Schedule.objects.get(year=2026)
+    # when an approval with its reference is recorded / then it is refused for the state alone
+    with pytest.raises(InvalidTransition, match="Only a schedule submitted to the Government office"):
         services.schedule_approve(
             schedule=schedule, approved_on=datetime.date(2026, 1, 5), reference="No. 1", url="", actor=analyst
         )
+    assert Schedule.objects.get(year=2026).status == Schedule.Status.COLLECTING
 
 
 def test_only_an_analyst_compiles_the_draft(proposal: Meeting, officer_a: User) -> None:

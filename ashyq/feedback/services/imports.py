@@ -76,10 +76,44 @@ def import_job_create(
         body=source.body,
         new={"source": source.pk, "file": job.file_name, "format": job.format, "size": upload.size},
     )
+    _enqueue(job)
+    return job
+
+
+@transaction.atomic
+def import_job_start_again(*, job: ImportJob, actor: User) -> ImportJob:
+    """Queue again an import whose worker died on its last attempt (ADR 0045); the task starts after the commit."""
+    require_body_access(actor, job.source.body)
+    job = ImportJob.objects.select_for_update().select_related("source__body").get(pk=job.pk)
+    if not job.can_start_again():
+        raise InvalidTransition(_("Only an import that stopped can be started again."))
+    _set(job, status=ImportJob.Status.QUEUED, processed_rows=0, errors=[])
+    audit_record(actor=actor, event="feedback.import.started_again", target=job, body=job.source.body)
+    _enqueue(job)
+    return job
+
+
+def import_job_worker_lost(job_id: int, *, last_attempt: bool) -> bool:
+    """The worker running this import died (ADR 0045). The import is one transaction, which the database rolled
+    back, so nothing of it was written: it runs again, or, on the last attempt, stops and waits for the user.
+    Returns whether the task should run again."""
+    job = ImportJob.objects.select_for_update().select_related("source__body").filter(pk=job_id).first()
+    if job is None or job.finished:
+        return False
+    old = {"status": job.status}
+    if not last_attempt:
+        _set(job, status=ImportJob.Status.QUEUED, processed_rows=0)
+        audit_record(actor=None, event="feedback.import.retried", target=job, body=job.source.body, old=old)
+        return True
+    _set(job, status=ImportJob.Status.STOPPED, processed_rows=0)
+    audit_record(actor=None, event="feedback.import.stopped", target=job, body=job.source.body, old=old)
+    return False
+
+
+def _enqueue(job: ImportJob) -> None:
     from ashyq.feedback.tasks import import_run
 
     transaction.on_commit(lambda: import_run.enqueue(job.pk))
-    return job
 
 
 def _set(job: ImportJob, **values: Any) -> None:

@@ -100,7 +100,7 @@ def item_answer(*, item: Item, answer: str, answered_on: datetime.date, actor: U
     answer = answer.strip()
     if not answer:
         raise InvalidTransition(_("Write the answer text."), code="answer_required")
-    if answered_on < item.received_at.date():
+    if answered_on < timezone.localdate(item.received_at):  # the receipt day in Almaty, not in UTC
         raise InvalidTransition(_("The answer cannot be dated before the comment was received."), code="answer_date")
     old = snapshot(item, DECISION_FIELDS)
     item.status, item.answer_text, item.answered_on = ItemStatus.ANSWERED, answer, answered_on
