@@ -14,9 +14,18 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 
 REFRESHED_AT = "_ashyq_refreshed_at"
+
+
+@receiver(user_logged_in, dispatch_uid="ashyq.core.sessions.mark_log_in")
+def mark_log_in(*, request: HttpRequest | None, **kwargs: object) -> None:
+    """Log-in writes the session anyway: it counts as the first extension, so the next page writes nothing."""
+    if request is not None and hasattr(request, "session"):
+        request.session[REFRESHED_AT] = int(time.time())
 
 
 class SessionExtendMiddleware:

@@ -90,3 +90,13 @@ def test_the_lifetime_is_a_setting() -> None:
     refused = manage("shell", "-c", code, ASHYQ_SESSION_HOURS="0")
     assert refused.returncode != 0
     assert "ASHYQ_SESSION_HOURS=0 must be at least 1" in refused.stderr
+
+
+@pytest.mark.django_db
+def test_the_first_page_after_log_in_writes_no_session(client: Client, officer_a: User) -> None:
+    # given an officer who has just logged in (log-in writes the session and counts as its first extension)
+    client.force_login(officer_a)
+    # when the first page is opened, then the session is not written again
+    response = client.get("/en/feedback/")
+    assert response.status_code == 200
+    assert "sessionid" not in response.cookies
