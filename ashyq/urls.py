@@ -4,10 +4,12 @@ from django.contrib.auth import views as auth_views
 from django.urls import URLPattern, URLResolver, include, path, re_path
 
 from ashyq.api import api, no_such_operation
+from ashyq.core.views import healthz
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("api/", api.urls),
     re_path(r"^api/(?P<rest>.*)$", no_such_operation),
+    path("healthz", healthz, name="healthz"),
 ]
 urlpatterns += i18n_patterns(
     path("", include("ashyq.core.urls")),
