@@ -74,6 +74,6 @@ api.add_router("/v1/score/", "ashyq.evaluation.api.router")
 
 
 @csrf_exempt  # like the API's own views: a POST to a wrong path is a 404, not the site's HTML CSRF page
-def no_such_operation(request: HttpRequest, rest: str) -> JsonResponse:
+def no_such_operation(request: HttpRequest) -> JsonResponse:
     """A path under /api/ that names no operation (``/api/v1/meetings/-1/``): the API's JSON 404, not a page."""
     return JsonResponse({"detail": "Not Found"}, status=404)

@@ -8,7 +8,7 @@ from ashyq.core.views import healthz
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("api/", api.urls),
-    re_path(r"^api/(?P<rest>.*)$", no_such_operation),
+    re_path(r"^api/", no_such_operation),
     path("healthz", healthz, name="healthz"),
 ]
 urlpatterns += i18n_patterns(

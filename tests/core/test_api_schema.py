@@ -96,7 +96,8 @@ def test_every_operation_documents_its_errors(client: Client) -> None:
             assert answer == {"$ref": f"#/components/schemas/{ERROR_SCHEMA}"}, (method, path, status)
 
 
-def test_a_path_naming_no_operation_is_a_json_404(client: Client) -> None:
-    response = client.get("/api/v1/meetings/-1/")
+@pytest.mark.parametrize("path", ["/api/v1/meetings/-1/", "/api/v1/meetings/schedule/%0Ax/"])
+def test_a_path_naming_no_operation_is_a_json_404(client: Client, path: str) -> None:
+    response = client.post(path)
     assert response.status_code == 404
     assert response.json() == {"detail": "Not Found"}
