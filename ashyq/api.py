@@ -6,16 +6,33 @@ them into HTTP answers once for every router (STYLE "In Ashyq": InvalidTransitio
 409 InvalidTransition, 422 a service's ValidationError or a value the database cannot hold, each as ``{"detail": ...}``.
 """
 
+from typing import Any
+
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, RequestDataTooBig, ValidationError
 from django.db import DataError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.http.multipartparser import MultiPartParserError
+from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI
+from ninja.openapi.schema import OpenAPISchema
 
+from ashyq.core.api_errors import document_errors
 from ashyq.core.errors import InvalidTransition
 
-api = NinjaAPI(title="Ashyq API", version="1", urls_namespace="api")
+
+class AshyqAPI(NinjaAPI):
+    """django-ninja's API whose OpenAPI schema documents every operation's error answers (ashyq/core/api_errors.py)."""
+
+    def get_openapi_schema(
+        self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None
+    ) -> OpenAPISchema:
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        document_errors(schema)
+        return schema
+
+
+api = AshyqAPI(title="Ashyq API", version="1", urls_namespace="api")
 
 
 @api.exception_handler(PermissionDenied)
@@ -65,3 +82,9 @@ api.add_router("/v1/meetings/", "ashyq.meetings.api.router")
 api.add_router("/v1/feedback/", "ashyq.feedback.api.router")
 api.add_router("/v1/score/", "ashyq.evaluation.api.router")
 api.add_router("/v1/campaigns/", "ashyq.evaluation.campaigns_api.router")
+
+
+@csrf_exempt  # like the API's own views: a POST to a wrong path is a 404, not the site's HTML CSRF page
+def no_such_operation(request: HttpRequest) -> JsonResponse:
+    """A path under /api/ that names no operation (``/api/v1/meetings/-1/``): the API's JSON 404, not a page."""
+    return JsonResponse({"detail": "Not Found"}, status=404)

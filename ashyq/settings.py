@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
     "ashyq.core.calendar.CalendarPerRequestMiddleware",
+    "ashyq.core.sessions.SessionExtendMiddleware",
 ]
 
 ROOT_URLCONF = "ashyq.urls"
@@ -219,6 +220,12 @@ SECURE_HSTS_PRELOAD = PRODUCTION
 SESSION_COOKIE_SECURE = PRODUCTION
 CSRF_COOKIE_SECURE = PRODUCTION
 SESSION_COOKIE_HTTPONLY = True
+# A signed-in session ends after ASHYQ_SESSION_HOURS without a request and is extended while used, the
+# extension written at most once every ASHYQ_SESSION_REFRESH_SECONDS (ashyq/core/sessions.py, ADR 0095).
+SESSION_COOKIE_AGE = env_int("ASHYQ_SESSION_HOURS", 8, minimum=1) * 3600
+ASHYQ_SESSION_REFRESH_SECONDS = env_int("ASHYQ_SESSION_REFRESH_SECONDS", 300, minimum=0)
+if ASHYQ_SESSION_REFRESH_SECONDS >= SESSION_COOKIE_AGE:
+    raise ImproperlyConfigured("ASHYQ_SESSION_REFRESH_SECONDS must be shorter than ASHYQ_SESSION_HOURS.")
 X_FRAME_OPTIONS = "DENY"
 
 # Size limit of one uploaded file (imports, attachments), in megabytes.

@@ -1,12 +1,15 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import URLPattern, URLResolver, include, path
+from django.urls import URLPattern, URLResolver, include, path, re_path
 
-from ashyq.api import api
+from ashyq.api import api, no_such_operation
+from ashyq.core.views import healthz
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("api/", api.urls),
+    re_path(r"^api/", no_such_operation),
+    path("healthz", healthz, name="healthz"),
 ]
 urlpatterns += i18n_patterns(
     path("", include("ashyq.core.urls")),

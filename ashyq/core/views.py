@@ -33,6 +33,11 @@ def set_language(request: HttpRequest) -> HttpResponse:
     return django_set_language(request)
 
 
+def healthz(request: HttpRequest) -> HttpResponse:
+    """``/healthz``: the process answers (for a load balancer, and the baseline of bench/load.py). No database."""
+    return HttpResponse("ok\n", content_type="text/plain; charset=utf-8")
+
+
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "core/home.html")
 

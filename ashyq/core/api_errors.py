@@ -1,0 +1,95 @@
+"""The API's error answers, declared once and written into every operation's OpenAPI entry (issue 15 item 6).
+
+``ashyq/api.py`` turns the domain's exceptions into ``{"detail": ...}`` answers for every router; this module
+says so in the schema, so that a client generated from it knows each operation's errors:
+
+- 400 the request body cannot be read — every operation that takes a body (POST);
+- 401 not signed in, 403 not allowed (or the CSRF token is missing) — every operation that needs a session;
+- 404 an unknown object, or another body's — every operation that names an object (path, query or body);
+- 409 the object's state does not allow the step — every operation that changes something (POST);
+- 422 the request breaks the schema or a service's rule — every operation that takes any input.
+
+Integers in parameters and bodies that the schemas leave unbounded get the bounds the database can hold
+(a 64-bit integer): the handlers of ``DataError``/``OverflowError`` already answer 422 past them. An integer
+in a path is not negative: the routes' ``int`` converter matches digits only, so ``/meetings/-1/`` is a 404.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ninja import Schema
+
+INT64_MIN = -(2**63)
+INT64_MAX = 2**63 - 1
+ERROR_SCHEMA = "Error"
+REF = f"#/components/schemas/{ERROR_SCHEMA}"
+
+
+class Error(Schema):
+    """Every error answer: a sentence, django-ninja's list of schema errors, or a service's {field: [messages]}."""
+
+    detail: str | list[dict[str, Any]] | dict[str, list[str]]
+
+
+WHEN = {
+    400: "The request body cannot be read (not JSON, or multipart without a boundary).",
+    401: "Not signed in: the session cookie is missing or expired.",
+    403: "Not allowed: the person does not act for the body or lacks the role, or the CSRF token is missing.",
+    404: "Unknown, or another body's object (the same answer, so nothing is revealed).",
+    409: "The object's state does not allow this step (e.g. a second decision).",
+    422: "Invalid input: the schema's list of errors, a service's {field: [messages]}, or a value out of range.",
+}
+
+
+def _error_statuses(operation: dict[str, Any], method: str) -> list[int]:
+    changes = method != "get"
+    takes_input = bool(operation.get("parameters")) or "requestBody" in operation
+    signed_in = bool(operation.get("security"))
+    statuses = []
+    if changes:
+        statuses.append(400)
+    if signed_in:
+        statuses += [401, 403]
+    if takes_input:
+        statuses.append(404)
+    if changes:
+        statuses.append(409)
+    if takes_input:
+        statuses.append(422)
+    return statuses
+
+
+def _bound_integers(node: Any) -> None:
+    """Give every unbounded integer in a JSON schema the 64-bit range the database holds."""
+    if isinstance(node, dict):
+        if node.get("type") == "integer":
+            node.setdefault("minimum", INT64_MIN)
+            node.setdefault("maximum", INT64_MAX)
+        for value in node.values():
+            _bound_integers(value)
+    elif isinstance(node, list):
+        for value in node:
+            _bound_integers(value)
+
+
+def document_errors(schema: dict[str, Any]) -> dict[str, Any]:
+    """Add the shared error answers and the integer bounds to an OpenAPI schema produced by django-ninja."""
+    components = schema.setdefault("components", {}).setdefault("schemas", {})
+    components[ERROR_SCHEMA] = Error.model_json_schema(ref_template="#/components/schemas/{model}")
+    for path_item in schema.get("paths", {}).values():
+        for method, operation in path_item.items():
+            responses = operation.setdefault("responses", {})
+            for status in _error_statuses(operation, method):
+                responses.setdefault(
+                    status,
+                    {"description": WHEN[status], "content": {"application/json": {"schema": {"$ref": REF}}}},
+                )
+    for path_item in schema.get("paths", {}).values():
+        for operation in path_item.values():
+            for parameter in operation.get("parameters", []):
+                if parameter.get("in") == "path" and parameter.get("schema", {}).get("type") == "integer":
+                    parameter["schema"].setdefault("minimum", 0)
+    _bound_integers(schema.get("paths", {}))
+    _bound_integers(components)
+    return schema
