@@ -1,7 +1,8 @@
 """Scoring a JSON input with the methodology in force: the one path the ``score`` command and the API share.
 
-Plain data in (``json.loads`` output), plain JSON-ready data out: every decimal as a string at full
-precision, every explanation in kk, ru and en. Bad input raises the engine's ``ScoringInputError``.
+Plain data in (``json.loads`` output), plain JSON-ready data out: every explanation in kk, ru and en; F as a
+string at full precision; every openness figure computed exactly and written once rounded half-up to the
+methodology's 0.01 (SPEC §7). Bad input raises the engine's ``ScoringInputError``.
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ def _feedback_output(methodology: str, score: FeedbackScore) -> dict[str, Any]:
     }
 
 
-def _indicator_output(result: IndicatorResult) -> dict[str, Any]:
+def _indicator_output(score: BodyScore, result: IndicatorResult) -> dict[str, Any]:
     return {
         "id": result.indicator_id,
         "clause": result.clause.render("en"),
@@ -58,21 +59,21 @@ def _indicator_output(result: IndicatorResult) -> dict[str, Any]:
         "treatment": result.treatment,
         "inputs": dict(result.inputs),
         "parameters": dict(result.parameters),
-        "points": {lang: f"{points:f}" for lang, points in result.points.items()},
+        "points": {lang: f"{score.shown(points):f}" for lang, points in result.points.items()},
         "explanation": dict(result.text),
     }
 
 
-def _criterion_output(criterion: CriterionScore) -> dict[str, Any]:
+def _criterion_output(score: BodyScore, criterion: CriterionScore) -> dict[str, Any]:
     return {
         "number": criterion.number,
         "name": {"kk": criterion.names.kk, "ru": criterion.names.ru},
         "weight": f"{criterion.weight:f}",
         "penalty": criterion.penalty,
         "tables": list(criterion.tables),
-        "points": {lang: f"{points:f}" for lang, points in criterion.points.items()},
-        "total": f"{criterion.total:f}",
-        "indicators": [_indicator_output(result) for result in criterion.indicators],
+        "points": {lang: f"{score.shown(points):f}" for lang, points in criterion.points.items()},
+        "total": f"{score.shown(criterion.total):f}",
+        "indicators": [_indicator_output(score, result) for result in criterion.indicators],
         "explanation": dict(criterion.text),
     }
 
@@ -81,9 +82,9 @@ def _body_output(score: BodyScore) -> dict[str, Any]:
     return {
         "id": score.body_id,
         "kind": score.kind,
-        "criteria": [_criterion_output(criterion) for criterion in score.criteria],
-        "total": f"{score.total:f}",
-        "penalty": f"{score.penalty:f}",
-        "final": f"{score.final:f}",
+        "criteria": [_criterion_output(score, criterion) for criterion in score.criteria],
+        "total": f"{score.shown(score.total):f}",
+        "penalty": f"{score.shown(score.penalty):f}",
+        "final": f"{score.shown(score.final):f}",
         "explanation": {lang: score.explanation(lang) for lang in DISPLAY_LANGUAGES},
     }

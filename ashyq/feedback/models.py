@@ -137,7 +137,8 @@ class Source(TimeStampedModel):
 
     @property
     def goes_to_public_council(self) -> bool:
-        """Budget discussions and reports go to the body's public council (000 §12)."""
+        """A budget source's outcome goes to the body's public council (000 §12): the report on the public
+        discussion of a draft budget programme, or the report on a budget programme's implementation."""
         return self.kind in BUDGET_KINDS
 
 

@@ -386,6 +386,7 @@ MethodologyVersion = OpennessVersion | FeedbackVersion
 _ParamSpec = tuple[type, frozenset[str] | None]
 _OPENNESS_PARAMETERS: Mapping[str, _ParamSpec] = {
     "points_quantum": (Decimal, None),
+    "derived_figures": (str, frozenset({"exact_rounded_once_when_shown"})),
     "language_versions": (str, frozenset({"separate"})),
     "incentive_after_items": (str, frozenset({"criterion_cap"})),
     "info_support_aggregation": (str, frozenset({"mean"})),

@@ -124,9 +124,10 @@ def test_p6_with_the_same_counts_in_both_languages_is_the_acts_formula() -> None
 def test_p6_divides_by_twelve_when_fewer_events_were_held() -> None:
     media = p6(6, (6, 3), (0, 0, 0), "100", "0")
     a = next(r for r in media.indicators if r.indicator_id == "t7-1.1")
-    assert a.points == {"kk": Decimal("1.25"), "ru": Decimal("0.63")}
+    assert a.points == {"kk": Decimal("1.25"), "ru": Decimal("0.625")}  # exact: SPEC §7 rounds only when shown
     assert a.parameters["p6_min_events"] == "12"
     assert "A = 2.5 × 6 / max(6, 12) = 1.25" in a.text["en"]
+    assert "A = 2.5 × 3 / max(6, 12) = 0.63" in a.text["en"]
 
 
 @pytest.mark.parametrize(("events_total", "high"), [(20, 0), (0, 0)])
@@ -251,9 +252,10 @@ def test_criterion_7_penalises_central_bodies_by_the_share_of_failing_organisati
     overrides = {"t9.1": per_language("failing", 2, 4), "t11.2": per_language("failing", 8)}
     (body,) = score(body_input("a", "central", subordinates=8, overrides=overrides))
     penalty = criterion(body, 7)
-    assert indicator(body, "t9.1").points == {"kk": Decimal("0.38"), "ru": Decimal("0.75")}
-    assert penalty.total == Decimal("0.38") + Decimal("0.75") + Decimal(2)
-    assert body.final == Decimal(100) - penalty.total
+    assert indicator(body, "t9.1").points == {"kk": Decimal("0.375"), "ru": Decimal("0.75")}
+    assert penalty.total == Decimal("0.375") + Decimal("0.75") + Decimal(2)
+    assert body.final == 100 - penalty.total
+    assert body.shown(body.final) == Decimal("96.88")
 
 
 def test_criterion_7_is_zero_without_subordinate_organisations() -> None:

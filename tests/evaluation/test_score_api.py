@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
@@ -43,11 +42,6 @@ def test_an_officer_scores_several_bodies_as_one_group(client: Client, officer_a
     }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the worked examples round derived figures once (SPEC §7 as updated; issue 14 item 6, h14b); the "
-    "engine still rounds A of P6 and each penalty share at 0.01. Integrator: drop this mark when h14b lands.",
-)
 def test_the_finals_are_the_worked_examples(client: Client, officer_a: User) -> None:
     """docs/openness-worked-examples.md: 87.303035… − 1.35, 87.303035… − 3.375, 88.153035…, each rounded once."""
     client.force_login(officer_a)

@@ -111,13 +111,6 @@ WORKED: dict[str, dict[str, Any]] = {
         "scores": ("5.28", "88.15", "0.00", "88.15"),
     },
 }
-EXACT_ENGINE = pytest.mark.xfail(
-    strict=True,
-    reason="the worked examples round derived figures once (SPEC §7 as updated; issue 14 item 6, h14b); the "
-    "engine still rounds A of P6 and each penalty share at 0.01. Integrator: drop this mark when h14b lands.",
-)
-
-
 @pytest.mark.parametrize("body_id", list(WORKED))
 def test_openness_criteria_1_to_5_are_the_worked_examples(body_id: str) -> None:
     """002 Annex 10 tables 1–7: per language and in total, as docs/openness-worked-examples.md works them out."""
@@ -127,7 +120,6 @@ def test_openness_criteria_1_to_5_are_the_worked_examples(body_id: str) -> None:
     assert {number: scored[number] for number in range(1, 6)} == WORKED[body_id]["criteria"]
 
 
-@EXACT_ENGINE
 @pytest.mark.parametrize("body_id", list(WORKED))
 def test_openness_p6_total_penalty_and_final_are_the_worked_examples(body_id: str) -> None:
     """002 §80–85 (P6), tables 8–11 (penalty), §86 (final): exact, rounded once (SPEC §7)."""
@@ -143,7 +135,6 @@ def test_openness_text_output() -> None:
     assert re.search(r"итоговая оценка с учетом вычета штрафных баллов \d+,\d\d", text)
 
 
-@EXACT_ENGINE
 def test_openness_text_output_shows_the_worked_figures() -> None:
     text = run("openness", "--input", str(EXAMPLES / "openness.json"), "--format", "text", "--language", "ru")
     assert "akmola-oblast-akimat (local): total 88.15, penalty 0.00, final 88.15" in text

@@ -54,6 +54,7 @@ def test_a_budget_discussion_with_its_notice_goes_to_the_public_council(officer_
 
 
 def test_a_draft_npa_does_not_go_to_the_public_council(officer_a, body_a):
+    """000 §12: the council considers the reports on budget programmes' public discussion and implementation."""
     source = source_create(
         body=body_a,
         kind=SourceKind.DRAFT_NPA,
@@ -63,7 +64,7 @@ def test_a_draft_npa_does_not_go_to_the_public_council(officer_a, body_a):
         period_end=datetime.date(2026, 5, 20),
         actor=officer_a,
     )
-    with pytest.raises(InvalidTransition, match="Only budget programme drafts and reports go to the public council"):
+    with pytest.raises(InvalidTransition, match="report on the public discussion of a draft budget programme"):
         source_council_record(source=source, meeting_date=datetime.date(2026, 6, 5), decision="x", actor=officer_a)
 
 

@@ -28,7 +28,7 @@ def test_every_file_is_loaded_with_one_summary_line() -> None:
     assert [line.split(":")[0] for line in lines] == ["feedback-2024-33916.toml", "openness-2025-36070.toml"]
     assert lines[1].startswith(
         "openness-2025-36070.toml: loaded openness-2025 (No. 36070, in force from 2025-05-17): "
-        "7 criteria, 60 indicators, 11 bands, 15 parameters; SHA-256 "
+        "7 criteria, 60 indicators, 11 bands, 16 parameters; SHA-256 "
     )
     assert lines[0].startswith(
         "feedback-2024-33916.toml: loaded feedback-2024 (No. 33916, in force from 2024-01-30): "

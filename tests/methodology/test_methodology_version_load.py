@@ -59,7 +59,7 @@ def test_the_openness_file_is_stored_with_every_criterion_indicator_band_and_par
     assert blog[0] == (Decimal("50"), None, Decimal("1.5"))
     assert Level.objects.filter(indicator__code="t4.6", indicator__version=version).count() == 4
     assert version.parameters.get(name="p6_min_events").value == "12"
-    assert version.parameters.count() == 15
+    assert version.parameters.count() == 16
 
 
 def test_exemptions_keep_their_table_mark_effect_and_indicators() -> None:

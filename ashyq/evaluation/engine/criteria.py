@@ -18,6 +18,7 @@ from .facts import BodyFacts, CommonMeasureFacts
 from .results import (
     CAPPED,
     CRITERION,
+    EXACT_NOTE,
     FORMULA,
     MULTIPLIER,
     NOT_ASSESSED,
@@ -27,8 +28,8 @@ from .results import (
     IndicatorResult,
     official,
 )
-from .rounding import half_up
-from .rules import ZERO, multiplier_share
+from .rounding import Exact, exact, shown
+from .rules import NONE, multiplier_share
 
 
 def criterion_score(
@@ -48,8 +49,8 @@ def criterion_score(
     return _sum_score(version, criterion, tables[0], indicators)
 
 
-def _sums(indicators: Sequence[IndicatorResult]) -> dict[Lang, Decimal]:
-    return {lang: sum((result.points[lang] for result in indicators), ZERO) for lang in LANGUAGES}
+def _sums(indicators: Sequence[IndicatorResult]) -> dict[Lang, Exact]:
+    return {lang: sum((result.points[lang] for result in indicators), NONE) for lang in LANGUAGES}
 
 
 def _header(criterion: Criterion) -> dict[str, Arg]:
@@ -60,8 +61,8 @@ def _score(
     criterion: Criterion,
     tables: Sequence[Table],
     indicators: tuple[IndicatorResult, ...],
-    points: Mapping[Lang, Decimal],
-    total: Decimal,
+    points: Mapping[Lang, Exact],
+    total: Exact,
     text: Mapping[str, str],
 ) -> CriterionScore:
     numbers = tuple(table.number for table in tables)
@@ -74,20 +75,36 @@ def _sum_score(
     version: OpennessVersion, criterion: Criterion, table: Table, indicators: tuple[IndicatorResult, ...]
 ) -> CriterionScore:
     """Criteria 1–5: the indicators' points summed over both languages; table 1's incentive is capped."""
+    q = version.settings.points_quantum
     sums = _sums(indicators)
     raw = sums["kk"] + sums["ru"]
-    total = raw if table.cap is None else min(raw, half_up(table.cap, version.settings.points_quantum))
-    text = texts(CRITERION, **_header(criterion), kk=sums["kk"], ru=sums["ru"], sum=raw, weight=criterion.weight)
+    total = raw if table.cap is None else min(raw, exact(table.cap))
+    text = texts(
+        CRITERION,
+        **_header(criterion),
+        kk=shown(sums["kk"], q),
+        ru=shown(sums["ru"], q),
+        sum=shown(raw, q),
+        weight=criterion.weight,
+    )
+    text = _with_exact_note(text, [r.points[lang] for r in indicators for lang in LANGUAGES], raw, q)
     if total != raw:
         incentive = next(i for i in table.indicators if i.incentive)
-        capped = texts(CAPPED, cap=table.cap or total, cap_clause=incentive.clause, total=total)
+        capped = texts(CAPPED, cap=table.cap or shown(total, q), cap_clause=incentive.clause, total=shown(total, q))
         text = {lang: text[lang] + capped[lang] for lang in text}
     return _score(criterion, (table,), indicators, sums, total, text)
 
 
+def _with_exact_note(text: Mapping[str, str], parts: Sequence[Exact], total: Exact, q: Decimal) -> dict[str, str]:
+    """The line with a note when the shown parts do not add up to the shown total (SPEC §7: rounded once)."""
+    if sum((shown(part, q) for part in parts), Decimal(0)) == shown(total, q):
+        return dict(text)
+    return {lang: text[lang] + EXACT_NOTE[lang] for lang in text}
+
+
 def _multiplier(
     version: OpennessVersion, multiplier: Multiplier, body: BodyFacts, prefix: str
-) -> tuple[Decimal, IndicatorResult]:
+) -> tuple[Exact, IndicatorResult]:
     """C of §83 from the body's survey figure, with its own explanation line."""
     path = f'{prefix}.indicators["{multiplier.id}"]'
     given = body.indicators.get(multiplier.id)
@@ -104,7 +121,7 @@ def _multiplier(
         inputs={multiplier.measure: f"{given.value:f}"},
         parameters={},
         points={},
-        text=texts(MULTIPLIER, clause=multiplier.clause, percent=given.value, share=share),
+        text=texts(MULTIPLIER, clause=multiplier.clause, percent=given.value, share=_share(share)),
     )
     return share, result
 
@@ -123,23 +140,24 @@ def _formula_score(
     multiplied = {i.id for table in tables for i in table.indicators if i.multiplied}
     m = _sums([r for r in indicators if r.indicator_id in multiplied])
     d = _sums([r for r in indicators if r.indicator_id not in multiplied])
-    quantum = version.settings.points_quantum
-    points = {lang: half_up(m[lang] * share, quantum) + d[lang] for lang in LANGUAGES}
+    q = version.settings.points_quantum
+    points = {lang: m[lang] * share + d[lang] for lang in LANGUAGES}
     total = points["kk"] + points["ru"]
     text = texts(
         FORMULA,
         **_header(criterion),
         formula=criterion.formula or "",
-        m_kk=m["kk"],
-        m_ru=m["ru"],
-        d_kk=d["kk"],
-        d_ru=d["ru"],
-        c=share,
-        kk=points["kk"],
-        ru=points["ru"],
-        sum=total,
+        m_kk=shown(m["kk"], q),
+        m_ru=shown(m["ru"], q),
+        d_kk=shown(d["kk"], q),
+        d_ru=shown(d["ru"], q),
+        c=_share(share),
+        kk=shown(points["kk"], q),
+        ru=shown(points["ru"], q),
+        sum=shown(total, q),
         weight=criterion.weight,
     )
+    text = _with_exact_note(text, list(points.values()), total, q)
     return _score(criterion, tables, (*indicators, c_result), points, total, text)
 
 
@@ -151,6 +169,7 @@ def _penalty_score(
     indicators: tuple[IndicatorResult, ...],
 ) -> CriterionScore:
     """Criterion 7: per table the penalty points capped by table 8, summed (central bodies only)."""
+    q = version.settings.points_quantum
     if not indicators:
         rule = next(
             r
@@ -159,17 +178,27 @@ def _penalty_score(
             and kind in r.applies_to
             and r.indicators & {i.id for t in criterion.tables for i in t.indicators}
         )
-        zero = half_up(ZERO, version.settings.points_quantum)
+        zero = shown(NONE, q)
         text = texts(NOT_ASSESSED, **{**_header(criterion), "clause": rule.clause}, total=zero)
-        return _score(criterion, tables, (), dict.fromkeys(LANGUAGES, zero), zero, text)
+        return _score(criterion, tables, (), dict.fromkeys(LANGUAGES, NONE), NONE, text)
     parts: list[Mapping[str, str]] = []
-    total = ZERO
+    table_totals: list[Exact] = []
     for table in tables:
         ids = {i.id for i in table.indicators}
-        raw = sum((r.points[lang] for r in indicators if r.indicator_id in ids for lang in LANGUAGES), ZERO)
-        capped = raw if table.cap is None else min(raw, half_up(table.cap, version.settings.points_quantum))
-        total += capped
-        parts.append(texts(PENALTY_TABLE, table=table.number, points=capped, cap=table.cap or capped))
+        raw = sum((r.points[lang] for r in indicators if r.indicator_id in ids for lang in LANGUAGES), NONE)
+        capped = raw if table.cap is None else min(raw, exact(table.cap))
+        table_totals.append(capped)
+        parts.append(
+            texts(PENALTY_TABLE, table=table.number, points=shown(capped, q), cap=table.cap or shown(capped, q))
+        )
+    total = sum(table_totals, NONE)
     joined = {lang: ", ".join(part[lang] for part in parts) for lang in ("kk", "ru", "en")}
-    text = texts(PENALTY, **_header(criterion), tables=joined, total=total)
+    text = _with_exact_note(
+        texts(PENALTY, **_header(criterion), tables=joined, total=shown(total, q)), table_totals, total, q
+    )
     return _score(criterion, tables, indicators, _sums(indicators), total, text)
+
+
+def _share(share: Exact) -> Decimal:
+    """C as written in the explanation: a percentage over 100 is a finite decimal (at most 2 more places)."""
+    return Decimal(share.numerator) / Decimal(share.denominator)

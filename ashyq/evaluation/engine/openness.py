@@ -17,8 +17,8 @@ from .errors import ScoringInputError
 from .explanation import GROUP, Arg, Step, indicator_text, texts
 from .facts import BodyFacts
 from .results import BODY, BodyScore, IndicatorResult, Treatment
-from .rounding import half_up
-from .rules import ZERO, Context, Scored, count, score_indicator
+from .rounding import exact, shown
+from .rules import NONE, Context, Scored, count, score_indicator
 
 
 @dataclass(frozen=True)
@@ -135,8 +135,10 @@ def _result(indicator: Indicator, treatment: Treatment, scored: Scored) -> Indic
 def _maximum(version: OpennessVersion, indicator: Indicator, kind: BodyKind, rule: ExemptionRule) -> IndicatorResult:
     """The maximum points given by a footnote (002 Annex 10 table 1 footnote *)."""
     quantum = version.settings.points_quantum
-    points = {lang: half_up(indicator.maximum(kind, lang), quantum) for lang in LANGUAGES}
-    steps = {lang: Step("maximum", {"clause": rule.clause, "points": points[lang]}) for lang in LANGUAGES}
+    points = {lang: exact(indicator.maximum(kind, lang)) for lang in LANGUAGES}
+    steps = {
+        lang: Step("maximum", {"clause": rule.clause, "points": shown(points[lang], quantum)}) for lang in LANGUAGES
+    }
     return _result(indicator, "maximum", Scored(points, steps, {}, {}))
 
 
@@ -175,11 +177,9 @@ def _average(
     version: OpennessVersion, indicator: Indicator, kind: BodyKind, rule: ExemptionRule, peers: list[IndicatorResult]
 ) -> IndicatorResult:
     quantum = version.settings.points_quantum
-    points = {
-        lang: half_up(sum((peer.points[lang] for peer in peers), ZERO) / len(peers), quantum) for lang in LANGUAGES
-    }
+    points = {lang: sum((peer.points[lang] for peer in peers), NONE) / len(peers) for lang in LANGUAGES}
     args: dict[str, Arg] = {"clause": rule.clause, "count": len(peers), "group": GROUP[kind]}
-    steps = {lang: Step("group_average", {**args, "points": points[lang]}) for lang in LANGUAGES}
+    steps = {lang: Step("group_average", {**args, "points": shown(points[lang], quantum)}) for lang in LANGUAGES}
     scored = Scored(
         points, steps, {"bodies_averaged": str(len(peers))}, {"exempt_average_scope": "same_group_assessed"}
     )
@@ -199,8 +199,15 @@ def _body_score(
     version: OpennessVersion, body: BodyFacts, results: Mapping[str, IndicatorResult], prefix: str
 ) -> BodyScore:
     criteria = tuple(criterion_score(version, criterion, body, results, prefix) for criterion in version.criteria)
-    total = sum((c.total for c in criteria if not c.penalty), ZERO)
-    penalty = sum((c.total for c in criteria if c.penalty), ZERO)
+    quantum = version.settings.points_quantum
+    total = sum((c.total for c in criteria if not c.penalty), NONE)
+    penalty = sum((c.total for c in criteria if c.penalty), NONE)
     final = total - penalty
-    text = texts(BODY, body=body.id, total=total, penalty=penalty, final=final)
-    return BodyScore(body.id, body.kind, criteria, total, penalty, final, text)
+    text = texts(
+        BODY,
+        body=body.id,
+        total=shown(total, quantum),
+        penalty=shown(penalty, quantum),
+        final=shown(final, quantum),
+    )
+    return BodyScore(body.id, body.kind, criteria, total, penalty, final, text, quantum)

@@ -10,13 +10,14 @@ from typing import Literal
 from ashyq.methodology.versions import BodyKind, Clause, Lang, Names
 
 from .explanation import Word
+from .rounding import Exact, shown
 
 Treatment = Literal["scored", "maximum", "group_average", "multiplier"]
 
 
 @dataclass(frozen=True)
 class IndicatorResult:
-    """One indicator of one body: its inputs, rule, clause, parameters used, points per language, text."""
+    """One indicator of one body: its inputs, rule, clause, parameters used, exact points per language, text."""
 
     indicator_id: str
     clause: Clause
@@ -24,13 +25,13 @@ class IndicatorResult:
     treatment: Treatment
     inputs: Mapping[str, str]
     parameters: Mapping[str, str]
-    points: Mapping[Lang, Decimal]
+    points: Mapping[Lang, Exact]
     text: Mapping[str, str]
 
 
 @dataclass(frozen=True)
 class CriterionScore:
-    """A criterion of one body: points per language, the total (capped), and how it was reached.
+    """A criterion of one body: exact points per language, the exact total (capped), and how it was reached.
 
     For the penalty criterion (7) ``total`` is the penalty deducted, a number ≥ 0.
     """
@@ -41,22 +42,30 @@ class CriterionScore:
     penalty: bool
     tables: tuple[str, ...]
     indicators: tuple[IndicatorResult, ...]
-    points: Mapping[Lang, Decimal]
-    total: Decimal
+    points: Mapping[Lang, Exact]
+    total: Exact
     text: Mapping[str, str]
 
 
 @dataclass(frozen=True)
 class BodyScore:
-    """A body's conclusion (002 Annex 8): criteria, total by criteria, penalty, final score with penalty."""
+    """A body's conclusion (002 Annex 8): criteria, total by criteria, penalty, final score with penalty.
+
+    Every figure is exact (SPEC §7); :meth:`shown` rounds one once, half-up to ``quantum``, for display.
+    """
 
     body_id: str
     kind: BodyKind
     criteria: tuple[CriterionScore, ...]
-    total: Decimal
-    penalty: Decimal
-    final: Decimal
+    total: Exact
+    penalty: Exact
+    final: Exact
     text: Mapping[str, str]
+    quantum: Decimal
+
+    def shown(self, value: Exact) -> Decimal:
+        """An exact figure of this result as shown or published: rounded once, half-up to the quantum."""
+        return shown(value, self.quantum)
 
     def explanation(self, lang: str) -> str:
         """Every line of the explanation in a display language: indicators, criteria, the final score."""
@@ -77,6 +86,11 @@ CRITERION: Word = {
     "kk": "{number}-өлшем «{name}» ({clause}): қазақ тілінде {kk} + орыс тілінде {ru} = {sum}, ең жоғары балл {weight}",
     "ru": "Критерий {number} «{name}» ({clause}): на казахском {kk} + на русском {ru} = {sum} из {weight}",
     "en": "Criterion {number} «{name}» ({clause}): Kazakh {kk} + Russian {ru} = {sum} of {weight}",
+}
+EXACT_NOTE: Word = {
+    "kk": " (нақты мәндердің қосындысы; қосылғыштар дөңгелектеліп көрсетілген)",
+    "ru": " (сумма точных значений; слагаемые показаны округленными)",
+    "en": " (the sum of the exact figures; the parts are shown rounded)",
 }
 CAPPED: Word = {
     "kk": "; {cap_clause} бойынша {cap} шегі → {total}",

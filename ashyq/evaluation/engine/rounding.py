@@ -1,10 +1,37 @@
-"""Rounding of points: half-up to the version's quantum at the indicator (SPEC §7)."""
+"""Exact figures and their one rounding (SPEC §7, precision of derived figures).
+
+The acts do arithmetic, never rounding. The engine keeps every derived figure exact as a :class:`Fraction`
+(P6's products, criterion 7's penalty shares, exempt bodies' averages, sums, the final score) and rounds it
+once, half-up to the version's ``points_quantum``, where it is shown or published. Only the rule
+"attainment × points" rounds at the indicator (:func:`half_up`), because that rounded figure *is* the
+indicator's points.
+"""
 
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+
+Exact = Fraction
 
 
 def half_up(value: Decimal, quantum: Decimal) -> Decimal:
     """The value rounded half-up to the quantum: ``half_up(Decimal("0.125"), Decimal("0.01"))`` → 0.13."""
     return value.quantize(quantum, rounding=ROUND_HALF_UP)
+
+
+def exact(value: Decimal | int) -> Exact:
+    """A decimal or whole number as an exact fraction (a Decimal converts without loss)."""
+    return Fraction(value)
+
+
+def shown(value: Exact, quantum: Decimal) -> Decimal:
+    """An exact figure rounded once, half-up (away from zero at a half) to the quantum, for display.
+
+    ``shown(Fraction(3, 4), Decimal("0.01"))`` → 0.75; ``shown(Fraction(3, 8), …)`` → 0.38;
+    ``shown(Fraction(-3, 8), …)`` → -0.38. Exact at every half: no binary or 28-digit intermediate.
+    """
+    steps = value / Fraction(quantum)
+    whole = (abs(steps.numerator) * 2 + steps.denominator) // (2 * steps.denominator)
+    signed = -whole if steps < 0 else whole
+    return (Decimal(signed) * quantum).quantize(quantum)

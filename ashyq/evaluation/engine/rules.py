@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 from typing import TypeVar
 
 from ashyq.methodology.versions import LANGUAGES, BodyKind, Indicator, Lang, OpennessSettings, plain
@@ -28,11 +29,12 @@ from .facts import (
     PenaltyFacts,
     PublicityFacts,
 )
-from .rounding import half_up
+from .rounding import Exact, exact, half_up, shown
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
 HUNDRED = Decimal(100)
+NONE = Fraction(0)
 
 
 @dataclass(frozen=True)
@@ -46,9 +48,9 @@ class Context:
 
 @dataclass(frozen=True)
 class Scored:
-    """An indicator scored for one body: points and a step per language, inputs and parameters used."""
+    """An indicator scored for one body: exact points and a step per language, inputs and parameters used."""
 
-    points: Mapping[Lang, Decimal]
+    points: Mapping[Lang, Exact]
     steps: Mapping[Lang, Step]
     inputs: Mapping[str, str]
     parameters: Mapping[str, str]
@@ -92,12 +94,12 @@ def score_met(indicator: Indicator, facts: IndicatorFacts, context: Context) -> 
     """Met / not met: all the language's points or none (SPEC §7: "met / not met" uses 0 or 1)."""
     met = expect(facts, MetFacts, indicator).met
     quantum = context.settings.points_quantum
-    points: dict[Lang, Decimal] = {}
+    points: dict[Lang, Exact] = {}
     steps: dict[Lang, Step] = {}
     for lang in LANGUAGES:
         is_met = in_language(met, lang, "met")
-        points[lang] = half_up(indicator.maximum(context.kind, lang) if is_met else ZERO, quantum)
-        steps[lang] = Step("met" if is_met else "not_met", {"points": points[lang]})
+        points[lang] = exact(indicator.maximum(context.kind, lang)) if is_met else NONE
+        steps[lang] = Step("met" if is_met else "not_met", {"points": shown(points[lang], quantum)})
     inputs = {f"{lang}.met": str(met[lang]).lower() for lang in LANGUAGES}
     return Scored(points, steps, inputs, {})
 
@@ -106,15 +108,16 @@ def score_attainment(indicator: Indicator, facts: IndicatorFacts, context: Conte
     """Attainment × points, rounded half-up to the quantum at the indicator (SPEC §7)."""
     attainment = expect(facts, AttainmentFacts, indicator).attainment
     quantum = context.settings.points_quantum
-    points: dict[Lang, Decimal] = {}
+    points: dict[Lang, Exact] = {}
     steps: dict[Lang, Step] = {}
     for lang in LANGUAGES:
         share = in_language(attainment, lang, "attainment")
         if not ZERO <= share <= ONE:
             raise ScoringInputError(f"{lang}.attainment", "must be between 0 and 1")
         maximum = indicator.maximum(context.kind, lang)
-        points[lang] = half_up(share * maximum, quantum)
-        steps[lang] = Step("attainment", {"attainment": share, "maximum": maximum, "points": points[lang]})
+        rounded = half_up(share * maximum, quantum)
+        points[lang] = exact(rounded)
+        steps[lang] = Step("attainment", {"attainment": share, "maximum": maximum, "points": rounded})
     inputs = {f"{lang}.attainment": plain(attainment[lang]) for lang in LANGUAGES}
     return Scored(points, steps, inputs, {"points_quantum": plain(quantum)})
 
@@ -129,14 +132,14 @@ def _measured(indicator: Indicator, value: Decimal, field: str) -> Decimal:
     return value
 
 
-def _band_step(indicator: Indicator, value: Decimal, lang: Lang, quantum: Decimal) -> tuple[Decimal, Step]:
+def _band_step(indicator: Indicator, value: Decimal, lang: Lang, quantum: Decimal) -> tuple[Exact, Step]:
     band = next(band for band in indicator.bands if band.interval.contains(value))
-    points = half_up(band.points[lang], quantum)
+    points = exact(band.points[lang])
     args: dict[str, Arg] = {
         "measure": str(indicator.measure),
         "value": value,
         "band": str(band.interval),
-        "points": points,
+        "points": shown(points, quantum),
     }
     return points, Step("band", args)
 
@@ -154,7 +157,7 @@ def score_bands(indicator: Indicator, facts: IndicatorFacts, context: Context) -
             lang: _measured(indicator, in_language(given, lang, measure), f"{lang}.{measure}") for lang in LANGUAGES
         }
         inputs = {f"{lang}.{measure}": plain(values[lang]) for lang in LANGUAGES}
-    points: dict[Lang, Decimal] = {}
+    points: dict[Lang, Exact] = {}
     steps: dict[Lang, Step] = {}
     for lang in LANGUAGES:
         points[lang], steps[lang] = _band_step(indicator, values[lang], lang, context.settings.points_quantum)
@@ -166,7 +169,7 @@ def score_category_average(indicator: Indicator, facts: IndicatorFacts, context:
     events = expect(facts, EventFacts, indicator).events
     levels = {level.key: level for level in indicator.levels}
     quantum = context.settings.points_quantum
-    points: dict[Lang, Decimal] = {}
+    points: dict[Lang, Exact] = {}
     steps: dict[Lang, Step] = {}
     for lang in LANGUAGES:
         held = in_language(events, lang, "events")
@@ -174,9 +177,9 @@ def score_category_average(indicator: Indicator, facts: IndicatorFacts, context:
             if key not in levels:
                 raise ScoringInputError(f"{lang}.events[{index}]", f"must be one of {', '.join(levels)}")
         values = [levels[key].points[lang] for key in held]
-        points[lang] = half_up(sum(values, ZERO) / len(values), quantum) if values else half_up(ZERO, quantum)
-        shown = ", ".join(f"{value:f}" for value in values)
-        args: dict[str, Arg] = {"count": len(values), "values": shown, "points": points[lang]}
+        points[lang] = sum((exact(value) for value in values), NONE) / len(values) if values else NONE
+        listed = ", ".join(f"{value:f}" for value in values)
+        args: dict[str, Arg] = {"count": len(values), "values": listed, "points": shown(points[lang], quantum)}
         steps[lang] = Step("events" if values else "no_events", args)
     inputs = {f"{lang}.events": ", ".join(events[lang]) for lang in LANGUAGES}
     return Scored(points, steps, inputs, {"info_support_aggregation": "mean", "points_quantum": plain(quantum)})
@@ -188,7 +191,7 @@ def score_publicity(indicator: Indicator, facts: IndicatorFacts, context: Contex
     total = count(publicity.events_total, "events_total")
     minimum = context.settings.p6_min_events
     quantum = context.settings.points_quantum
-    points: dict[Lang, Decimal] = {}
+    points: dict[Lang, Exact] = {}
     steps: dict[Lang, Step] = {}
     inputs = {"events_total": str(total)}
     for lang in LANGUAGES:
@@ -196,40 +199,44 @@ def score_publicity(indicator: Indicator, facts: IndicatorFacts, context: Contex
         high = count(in_language(publicity.high_publicity_events, lang, "high_publicity_events"), field)
         at_most(high, total, field, "events_total")
         maximum = indicator.maximum(context.kind, lang)
-        points[lang] = half_up(maximum * high / max(total, minimum), quantum)
+        points[lang] = exact(maximum) * high / max(total, minimum)
         args: dict[str, Arg] = {
             "maximum": maximum,
             "high": high,
             "total": total,
             "min_events": minimum,
-            "points": points[lang],
+            "points": shown(points[lang], quantum),
         }
         steps[lang] = Step("publicity", args)
         inputs[field] = str(high)
     return Scored(points, steps, inputs, {"p6_min_events": str(minimum), "points_quantum": plain(quantum)})
 
 
-def _requests_step(maximum: Decimal, requests: MediaRequests, settings: OpennessSettings) -> tuple[Decimal, Step]:
+def _requests_step(maximum: Decimal, requests: MediaRequests, settings: OpennessSettings) -> tuple[Exact, Step]:
     quantum = settings.points_quantum
     if requests.received == 0:
         share = settings.p6_b_share_when_no_requests
-        points = half_up(share * maximum, quantum)
-        return points, Step("no_requests", {"share": share, "maximum": maximum, "points": points})
+        points = exact(share) * exact(maximum)
+        return points, Step("no_requests", {"share": share, "maximum": maximum, "points": shown(points, quantum)})
     if requests.answered == 0:
         share = settings.p6_b_share_when_none_answered
-        points = half_up(share * maximum, quantum)
-        return points, Step(
-            "none_answered", {"received": requests.received, "share": share, "maximum": maximum, "points": points}
-        )
-    raw = maximum * (Decimal(requests.answered) / requests.received - Decimal(requests.late) / requests.answered)
-    points = half_up(min(max(raw, ZERO), maximum), quantum)
-    args: dict[str, Arg] = {
+        points = exact(share) * exact(maximum)
+        args: dict[str, Arg] = {
+            "received": requests.received,
+            "share": share,
+            "maximum": maximum,
+            "points": shown(points, quantum),
+        }
+        return points, Step("none_answered", args)
+    raw = exact(maximum) * (Fraction(requests.answered, requests.received) - Fraction(requests.late, requests.answered))
+    points = min(max(raw, NONE), exact(maximum))
+    args = {
         "maximum": maximum,
         "answered": requests.answered,
         "received": requests.received,
         "late": requests.late,
-        "raw": half_up(raw, quantum),
-        "points": points,
+        "raw": shown(raw, quantum),
+        "points": shown(points, quantum),
     }
     return points, Step("requests", args)
 
@@ -246,7 +253,7 @@ def _checked_requests(requests: MediaRequests, lang: Lang) -> MediaRequests:
 def score_media_requests(indicator: Indicator, facts: IndicatorFacts, context: Context) -> Scored:
     """B of §82 per language (SPEC §7): points × (b/a − c/b), within [0, points]; no requests: full."""
     given = expect(facts, MediaRequestFacts, indicator).requests
-    points: dict[Lang, Decimal] = {}
+    points: dict[Lang, Exact] = {}
     steps: dict[Lang, Step] = {}
     inputs: dict[str, str] = {}
     for lang in LANGUAGES:
@@ -273,7 +280,7 @@ def score_penalty_share(indicator: Indicator, facts: IndicatorFacts, context: Co
     failing = expect(facts, PenaltyFacts, indicator).failing
     total = context.subordinate_organisations
     quantum = context.settings.points_quantum
-    points: dict[Lang, Decimal] = {}
+    points: dict[Lang, Exact] = {}
     steps: dict[Lang, Step] = {}
     for lang in LANGUAGES:
         field = f"{lang}.failing"
@@ -281,21 +288,27 @@ def score_penalty_share(indicator: Indicator, facts: IndicatorFacts, context: Co
         at_most(failed, total, field, "subordinate_organisations")
         maximum = indicator.maximum(context.kind, lang)
         if total == 0:
-            points[lang] = half_up(ZERO, quantum)
-            steps[lang] = Step("no_subordinates", {"points": points[lang]})
+            points[lang] = NONE
+            steps[lang] = Step("no_subordinates", {"points": shown(NONE, quantum)})
             continue
-        points[lang] = half_up(maximum * failed / total, quantum)
-        steps[lang] = Step("penalty", {"maximum": maximum, "failing": failed, "total": total, "points": points[lang]})
+        points[lang] = exact(maximum) * Fraction(failed, total)
+        args: dict[str, Arg] = {
+            "maximum": maximum,
+            "failing": failed,
+            "total": total,
+            "points": shown(points[lang], quantum),
+        }
+        steps[lang] = Step("penalty", args)
     inputs = {f"{lang}.failing": str(failing[lang]) for lang in LANGUAGES}
     inputs["subordinate_organisations"] = str(total)
     return Scored(points, steps, inputs, {"penalty_share": "share_of_failing_subordinates"})
 
 
-def multiplier_share(value: Decimal, field: str) -> Decimal:
-    """C of §83: the percentage of satisfied mass media as a share, a / 100 %."""
+def multiplier_share(value: Decimal, field: str) -> Exact:
+    """C of §83: the percentage of satisfied mass media as an exact share, a / 100 %."""
     if not ZERO <= value <= HUNDRED:
         raise ScoringInputError(field, "must be between 0 and 100")
-    return value / HUNDRED
+    return exact(value) / 100
 
 
 Scorer = Callable[[Indicator, IndicatorFacts, Context], Scored]

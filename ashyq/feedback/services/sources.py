@@ -99,11 +99,18 @@ def notice_add(*, source: Source, url: str, published_on: datetime.date, actor: 
 
 @transaction.atomic
 def source_council_record(*, source: Source, meeting_date: datetime.date, decision: str, actor: User) -> Source:
-    """The budget discussion's results or the report taken to the public council (000 §12)."""
+    """The public council's meeting on a budget source (000 §12): for a draft budget programme, the report on
+    the results of its public discussion; for a budget programme report, the implementation report. Not the
+    draft itself, so the meeting follows the end of the discussion."""
     require_body_access(actor, source.body)
     source = Source.objects.select_for_update().select_related("body").get(pk=source.pk)
     if not source.goes_to_public_council:
-        raise InvalidTransition(_("Only budget programme drafts and reports go to the public council (000 §12)."))
+        raise InvalidTransition(
+            _(
+                "Only the report on the public discussion of a draft budget programme and the report on a budget "
+                "programme's implementation go to the public council (000 §12)."
+            )
+        )
     if meeting_date < source.period_end:
         raise InvalidTransition(_("The public council considers the results after the discussion has ended."))
     old = snapshot(source, ["council_date", "council_decision"])
