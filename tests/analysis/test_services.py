@@ -7,6 +7,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from ashyq.analysis import services
 from ashyq.analysis.models import QuarterRun, TopicCluster
@@ -14,6 +15,7 @@ from ashyq.core.errors import InvalidTransition
 from ashyq.core.models import AuditEvent
 from ashyq.feedback.models import Item, QuarterlyAnalysis, Topic
 from ashyq.feedback.services.followups import analysis_submit, recommendation_add
+from ashyq.feedback.services.imports import import_job_create
 from tests.feedback.factories import ALMATY, ItemFactory
 
 from .conftest import CAMPAIGN_TEXT, IIN
@@ -171,3 +173,29 @@ def test_the_quarterly_analysis_is_prefilled_from_the_run_and_follows_feedbacks_
     analysis_submit(analysis=analysis, actor=officer_a)
     with pytest.raises(InvalidTransition):
         services.quarterly_analysis_prefill(run=run, findings="Too late", actor=officer_a)
+
+
+def test_an_import_of_new_items_runs_the_quarters_analysis_again(
+    officer_a, body_a, quarter_texts, django_capture_on_commit_callbacks, settings
+):
+    # given a finished analysis of 2026 Q3
+    settings.MEDIA_ROOT = settings.VAR_DIR / "test-media"
+    run = _run(officer_a, body_a, django_capture_on_commit_callbacks)
+    # when a file of two new appeals of that quarter is imported
+    content = (
+        "external_id,kind,text,received_at\n"
+        "N-1,comment,Просим отремонтировать дорогу в селе Жанатурмыс,2026-09-21 10:00\n"
+        "N-2,comment,Жолды жөндеуді сұраймыз,2026-09-22 11:00\n"
+    ).encode()
+    with django_capture_on_commit_callbacks(execute=True):
+        import_job_create(
+            source=quarter_texts["appeals"],
+            upload=SimpleUploadedFile("new.csv", content),
+            file_format="template",
+            encoding="auto",
+            actor=officer_a,
+        )
+    # then the analysis ran again and counts them
+    run.refresh_from_db()
+    assert (run.status, run.results["total"]) == (QuarterRun.Status.DONE, 23)
+    assert AuditEvent.objects.filter(event_type="analysis.run.requested", actor=None).count() == 1

@@ -115,3 +115,16 @@ def test_the_items_list_filters_by_language(client, officer_a, run):
     page = client.get(reverse("feedback:item_list"), {"language": "mixed"}).content.decode()
     assert "Су жоқ үш күн болды" in page
     assert "Просим отремонтировать дорогу в селе" not in page
+
+
+def test_the_published_draft_report_hides_the_citizens_personal_data(client, officer_a, body_a):
+    """The report on a draft (000 §7, §11) is published: a remark's IIN and phone are replaced there."""
+    from tests.feedback.factories import ItemFactory, SourceFactory
+
+    source = SourceFactory(body=body_a)
+    ItemFactory(source=source, text=f"Пункт 5 исключить. Мой ИИН {IIN}, тел. 8 701 123 45 67")
+    client.force_login(officer_a)
+    response = client.get(reverse("feedback:source_report", args=[source.pk, "ru", "docx"]))
+    cells = [c.text for t in Document(io.BytesIO(response.content)).tables for r in t.rows for c in r.cells]
+    assert "Пункт 5 исключить. Мой ИИН [ИИН скрыт], тел. [телефон скрыт]" in cells
+    assert not any(IIN in cell for cell in cells)
