@@ -128,3 +128,41 @@ def test_the_published_draft_report_hides_the_citizens_personal_data(client, off
     cells = [c.text for t in Document(io.BytesIO(response.content)).tables for r in t.rows for c in r.cells]
     assert "Пункт 5 исключить. Мой ИИН [ИИН скрыт], тел. [телефон скрыт]" in cells
     assert not any(IIN in cell for cell in cells)
+
+
+def test_the_api_queues_a_run_and_gives_its_figures(
+    client, officer_a, officer_b, body_a, quarter_texts, django_capture_on_commit_callbacks
+):
+    # given the officer of body A
+    client.force_login(officer_a)
+    # when they ask for the analysis of 2026 Q3 through the API
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/api/v1/analysis/runs/",
+            {"body_id": body_a.pk, "year": 2026, "quarter": 3},
+            content_type="application/json",
+        )
+    # then it is queued (and here run at once), and its figures, groups and topics can be read
+    assert response.status_code == 200 and response.json()["status"] == "queued"
+    detail = client.get(f"/api/v1/analysis/runs/{response.json()['id']}/").json()
+    assert (detail["status"], detail["results"]["total"], detail["results"]["unique"]) == ("done", 21, 10)
+    assert detail["groups"][0]["size"] == 12 and detail["groups"][0]["is_campaign"]
+    assert detail["topics"]
+    # and the items API filters by the language it stored
+    items = client.get("/api/v1/feedback/items/", {"language": "mixed"}).json()
+    assert [i["language"] for i in items["items"]] == ["mixed"]
+    # and a bad quarter is a 422; another body's officer gets 404
+    bad = client.post(
+        "/api/v1/analysis/runs/", {"body_id": body_a.pk, "year": 2026, "quarter": 5}, content_type="application/json"
+    )
+    assert bad.status_code == 422
+    client.force_login(officer_b)
+    assert client.get(f"/api/v1/analysis/runs/{response.json()['id']}/").status_code == 404
+    assert (
+        client.post(
+            "/api/v1/analysis/runs/",
+            {"body_id": body_a.pk, "year": 2026, "quarter": 3},
+            content_type="application/json",
+        ).status_code
+        == 404
+    )
