@@ -11,6 +11,7 @@ from typing import Any
 
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
+from ninja.pagination import paginate
 from ninja.security import django_auth
 from pydantic import Field
 
@@ -18,6 +19,7 @@ from ashyq.analysis.models import QuarterRun
 from ashyq.analysis.selectors import clusters_of, runs_list
 from ashyq.analysis.services import run_request
 from ashyq.core.http import AuthedRequest
+from ashyq.core.pagination import Pagination
 from ashyq.core.permissions import scope_to_user_bodies
 from ashyq.orgs.models import Body
 
@@ -73,9 +75,10 @@ def request_run(request: AuthedRequest, payload: RunIn) -> Any:
 
 
 @router.get("/runs/", response=list[RunOut])
+@paginate(Pagination)
 def list_runs(request: AuthedRequest) -> Any:
-    """The analyses of quarters of the reader's bodies, newest quarter first (at most 200)."""
-    return runs_list(user=request.user)[:200]
+    """The analyses of quarters of the reader's bodies, newest quarter first."""
+    return runs_list(user=request.user)
 
 
 @router.get("/runs/{run_id}/", response=RunDetailOut)

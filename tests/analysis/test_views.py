@@ -144,6 +144,7 @@ def test_the_api_queues_a_run_and_gives_its_figures(
         )
     # then it is queued (and here run at once), and its figures, groups and topics can be read
     assert response.status_code == 200 and response.json()["status"] == "queued"
+    assert client.get("/api/v1/analysis/runs/").json()["count"] == 1
     detail = client.get(f"/api/v1/analysis/runs/{response.json()['id']}/").json()
     assert (detail["status"], detail["results"]["total"], detail["results"]["unique"]) == ("done", 21, 10)
     assert detail["groups"][0]["size"] == 12 and detail["groups"][0]["is_campaign"]
