@@ -28,5 +28,9 @@ def test_an_officer_analyses_a_quarter_on_a_phone(page, login, officer_a, body_a
     assert "Келіп түскен мәтіндер" in page.locator("dl.facts").inner_text()
     assert "науқан" in page.content()
     assert "860904350504" not in page.content()
-    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    wide = page.evaluate(
+        "[...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right > 392)"
+        ".map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).slice(0, 8)"
+    )
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390, wide
     assert axe_violations() == []
