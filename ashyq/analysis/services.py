@@ -204,7 +204,9 @@ def _raised_in(cluster: TopicCluster) -> str:
 @transaction.atomic
 def cluster_name(*, cluster: TopicCluster, title_kk: str, title_ru: str, actor: User) -> TopicCluster:
     """The officer names a found topic; it becomes a problem topic of 000 §17 (conferences and surveys)."""
-    cluster = TopicCluster.objects.select_for_update().select_related("run__body", "topic").get(pk=cluster.pk)
+    cluster = (
+        TopicCluster.objects.select_for_update(of=("self",)).select_related("run__body", "topic").get(pk=cluster.pk)
+    )
     require_body_access(actor, cluster.run.body)
     if cluster.merged_into_id is not None:
         raise InvalidTransition(_("This topic was merged into another; name that one."))

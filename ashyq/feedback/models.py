@@ -240,7 +240,13 @@ class Item(TimeStampedModel):
     follow_up = models.CharField(_("taken into"), max_length=20, choices=FollowUp.choices, blank=True)
     follow_up_note = models.TextField(_("follow-up note"), blank=True)
     language = models.CharField(
-        _("language of the text"), max_length=5, choices=ItemLanguage.choices, blank=True, editable=False
+        _("language of the text"),
+        max_length=5,
+        choices=ItemLanguage.choices,
+        blank=True,
+        default="",
+        db_default="",
+        editable=False,
     )
 
     class Meta:

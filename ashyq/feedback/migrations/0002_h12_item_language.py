@@ -16,7 +16,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='item',
             name='language',
-            field=models.CharField(blank=True, choices=[('kk', 'Kazakh'), ('ru', 'Russian'), ('mixed', 'Kazakh and Russian mixed'), ('other', 'another language')], editable=False, max_length=5, verbose_name='language of the text'),
+            field=models.CharField(blank=True, db_default='', default='', choices=[('kk', 'Kazakh'), ('ru', 'Russian'), ('mixed', 'Kazakh and Russian mixed'), ('other', 'another language')], editable=False, max_length=5, verbose_name='language of the text'),
         ),
         migrations.AddIndex(
             model_name='item',
