@@ -6,6 +6,8 @@ The IINs below were checked by hand: 860904350504 — 8·1+6·2+0·3+9·4+0·5+4
 """
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ashyq.analysis.personal_data import (
     PersonalDataKind,
@@ -157,3 +159,19 @@ def test_a_text_without_personal_data_is_unchanged():
     text = "Жол жөндеу жұмыстарын тезірек аяқтауды сұраймыз!"
     assert find(text) == []
     assert redact(text) == text
+
+
+@given(
+    before=st.text(alphabet="абвгдеқңүәі ,.!?-", max_size=40),
+    after=st.text(alphabet="абвгдеқңүәі ,.!?-", max_size=40),
+    iin=st.sampled_from(VALID_IINS),
+    phone=st.sampled_from(PHONES),
+)
+def test_planted_data_is_found_whatever_the_words_around_it(before, after, iin, phone):
+    # given an IIN and a phone planted among arbitrary words
+    text = f"{before} {iin} {after} {phone} {before}"
+    # when redacted
+    hidden = redact(text, language="en")
+    # then neither survives, and the words around them are kept
+    assert iin not in hidden and phone not in hidden
+    assert hidden.startswith(before) and after in hidden

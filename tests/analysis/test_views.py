@@ -167,3 +167,18 @@ def test_the_api_queues_a_run_and_gives_its_figures(
         ).status_code
         == 404
     )
+
+
+def test_the_list_shows_the_readers_analyses_in_a_fixed_number_of_queries(
+    client, analyst, officer_b, run, django_assert_max_num_queries
+):
+    # given one analysed quarter of body A
+    client.force_login(analyst)
+    with django_assert_max_num_queries(10):
+        page = client.get(reverse("analysis:run_list")).content.decode()
+    # then the analyst sees it; an officer of body B does not
+    assert reverse("analysis:run_detail", args=[run.pk]) in page
+    client.force_login(officer_b)
+    assert (
+        reverse("analysis:run_detail", args=[run.pk]) not in client.get(reverse("analysis:run_list")).content.decode()
+    )
