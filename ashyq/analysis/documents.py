@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
 from django.utils import formats, timezone, translation
@@ -51,8 +52,8 @@ def kind_rows(run: QuarterRun) -> list[CountRow]:
     return _rows(run, "kinds", ItemKind)
 
 
-def _date(moment: object) -> str:
-    return formats.date_format(timezone.localtime(moment), "SHORT_DATE_FORMAT")  # type: ignore[arg-type]
+def _date(moment: datetime.datetime) -> str:
+    return formats.date_format(timezone.localtime(moment), "SHORT_DATE_FORMAT")
 
 
 def _topic_label(cluster: object) -> str:

@@ -3,12 +3,14 @@ split its topics, prefill the quarterly analysis of 000 §14–15."""
 
 from __future__ import annotations
 
+import datetime
 import logging
 from collections import Counter
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from django.db import transaction
-from django.db.models import Count, Max
+from django.db.models import Count, Max, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -31,7 +33,7 @@ BATCH_SIZE = 2000
 SPLIT_MAX_TEXTS = 20_000
 
 
-def quarter_items(body: Body, year: int, quarter_number: int):  # type: ignore[no-untyped-def]
+def quarter_items(body: Body, year: int, quarter_number: int) -> QuerySet[Item]:
     """The body's items received in the quarter (000 §14: the quarter's appeals, comments and questions)."""
     period = Period.quarter(year, quarter_number)
     return Item.objects.filter(
@@ -73,7 +75,7 @@ def run_is_stale(run: QuarterRun) -> bool:
     return bool(now["n"] != run.items_seen or (now["changed"] and now["changed"] != run.items_changed_at))
 
 
-def runs_refresh(*, body: Body, received: list, actor: User | None = None) -> int:  # type: ignore[type-arg]
+def runs_refresh(*, body: Body, received: Iterable[datetime.datetime], actor: User | None = None) -> int:
     """Queue again the finished analyses of the quarters in which items were just received (imports call it)."""
     quarters = {(moment.year, (moment.month - 1) // 3 + 1) for moment in received}
     requeued = 0

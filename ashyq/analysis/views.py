@@ -18,9 +18,9 @@ from ashyq.analysis.models import QuarterRun
 from ashyq.analysis.selectors import cluster_for, clusters_of, runs_list
 from ashyq.core.errors import InvalidTransition
 from ashyq.core.http import AuthedRequest
-from ashyq.core.permissions import body_ids_for, can_change_body_data, is_authorized_staff, scope_to_user_bodies
+from ashyq.core.permissions import body_ids_for, can_change_body_data, is_analyst, is_authorized_staff
 from ashyq.feedback.models import QuarterlyAnalysis
-from ashyq.orgs.models import Body
+from ashyq.orgs.models import Body, Role
 from ashyq.reports.http import document_response
 
 
@@ -30,12 +30,11 @@ def _require_reader(request: AuthedRequest) -> None:
 
 
 def _bodies(request: AuthedRequest) -> Any:
+    """The bodies whose quarters the reader may analyse: an analyst's are all, an officer's their own."""
     bodies = Body.objects.filter(is_active=True, outside_feedback_scope=False)
-    if is_authorized_staff(request.user):
+    if is_analyst(request.user):
         return bodies
-    return scope_to_user_bodies(bodies, request.user, body_field="pk").filter(
-        pk__in=body_ids_for(request.user, ("officer",))
-    )
+    return bodies.filter(pk__in=body_ids_for(request.user, (Role.OFFICER,)))
 
 
 @login_required

@@ -199,3 +199,20 @@ def test_an_import_of_new_items_runs_the_quarters_analysis_again(
     run.refresh_from_db()
     assert (run.status, run.results["total"]) == (QuarterRun.Status.DONE, 23)
     assert AuditEvent.objects.filter(event_type="analysis.run.requested", actor=None).count() == 1
+
+
+def test_the_prefilled_findings_give_totals_trend_campaigns_and_problems(
+    officer_a, body_a, quarter_texts, django_capture_on_commit_callbacks
+):
+    from ashyq.analysis.documents import findings_text
+
+    run = _run(officer_a, body_a, django_capture_on_commit_callbacks)
+    text = findings_text(run)
+    assert text.startswith(
+        "In quarter 3 of 2026 the body received 21 appeals, comments and questions (10 different texts); "
+        "in the previous quarter, 3."
+    )
+    assert "1 mass campaign of near-identical texts:" in text
+    assert f"«{CAMPAIGN_TEXT}»: 12 texts" in text
+    assert "The most frequent problems:\n1. " in text
+    assert IIN not in text

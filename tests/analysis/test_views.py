@@ -182,3 +182,10 @@ def test_the_list_shows_the_readers_analyses_in_a_fixed_number_of_queries(
     assert (
         reverse("analysis:run_detail", args=[run.pk]) not in client.get(reverse("analysis:run_list")).content.decode()
     )
+
+
+def test_the_head_of_the_authorized_body_reads_but_is_offered_no_run(client, authorized_head, run):
+    client.force_login(authorized_head)
+    page = client.get(reverse("analysis:run_list")).content.decode()
+    assert reverse("analysis:run_detail", args=[run.pk]) in page
+    assert "Start the analysis" not in page
