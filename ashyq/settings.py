@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "ashyq.feedback",
     "ashyq.registry",
     "ashyq.meetings",
+    "ashyq.analysis",
     "ashyq.reports",
     "django.contrib.admin",
     "django.contrib.auth",

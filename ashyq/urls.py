@@ -15,6 +15,7 @@ urlpatterns += i18n_patterns(
     path("", include("ashyq.core.urls")),
     path("bodies/", include("ashyq.orgs.urls")),
     path("feedback/", include("ashyq.feedback.urls")),
+    path("analysis/", include("ashyq.analysis.urls")),
     path("registry/", include("ashyq.registry.urls")),
     path("meetings/", include("ashyq.meetings.urls")),
     path("methodology/", include("ashyq.methodology.urls")),

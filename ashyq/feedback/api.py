@@ -41,6 +41,7 @@ class ItemOut(Schema):
     rejection_reason: str
     answer_text: str
     answered_on: datetime.date | None
+    language: str
 
 
 class ItemQuery(BoundedSchema):
@@ -49,6 +50,7 @@ class ItemQuery(BoundedSchema):
     channel: str = ""
     kind: str = ""
     status: str = ""
+    language: str = ""
     since: datetime.date | None = None
     until: datetime.date | None = None
     q: str = ""
@@ -93,6 +95,7 @@ def list_items(request: AuthedRequest, filters: Query[ItemQuery]) -> Any:
             channel=filters.channel,
             kind=filters.kind,
             status=filters.status,
+            language=filters.language,
             since=filters.since,
             until=filters.until,
             text=filters.q.strip()[:100],

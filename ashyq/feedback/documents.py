@@ -9,6 +9,7 @@ from typing import Any
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from ashyq.analysis import personal_data
 from ashyq.feedback.models import Item, ItemStatus, Source
 from ashyq.feedback.selectors import draft_report_items
 from ashyq.reports.docx import DocxSection, docx_document
@@ -45,7 +46,7 @@ def _report_rows(items: Iterable[Item]) -> list[list[Any]]:
         [
             number,
             item.author,
-            item.text,
+            personal_data.redact(item.text, language=translation.get_language() or "ru"),
             item.clause,
             timezone.localtime(item.received_at).strftime("%d.%m.%Y"),
             item.get_status_display(),

@@ -15,6 +15,7 @@ from ashyq.feedback.models import (
     FollowUp,
     ImportJob,
     ItemKind,
+    ItemLanguage,
     ItemStatus,
     OutreachMaterial,
     Recommendation,
@@ -39,6 +40,7 @@ class ItemFilterForm(BoundedForm):
     channel = forms.ChoiceField(label=_("Channel"), choices=_blank(Channel.choices), required=False)
     kind = forms.ChoiceField(label=_("Kind"), choices=_blank(ItemKind.choices), required=False)
     status = forms.ChoiceField(label=_("Status"), choices=_blank(ItemStatus.choices), required=False)
+    language = forms.ChoiceField(label=_("Language of the text"), choices=_blank(ItemLanguage.choices), required=False)
     since = forms.DateField(label=_("Received from"), required=False, widget=DATE)
     until = forms.DateField(label=_("Received until"), required=False, widget=DATE)
     q = forms.CharField(label=_("Text, author or id"), required=False, max_length=100)
@@ -59,6 +61,7 @@ class ItemFilterForm(BoundedForm):
             channel=data["channel"],
             kind=data["kind"],
             status=data["status"],
+            language=data["language"],
             since=data["since"],
             until=data["until"],
             text=data["q"].strip(),

@@ -173,6 +173,15 @@ class ItemStatus(models.TextChoices):
     ANSWERED = "answered", _("answered")
 
 
+class ItemLanguage(models.TextChoices):
+    """The language of an item's text, found by the analysis (issue 12; ``ashyq.analysis.language``)."""
+
+    KAZAKH = "kk", _("Kazakh")
+    RUSSIAN = "ru", _("Russian")
+    MIXED = "mixed", _("Kazakh and Russian mixed")
+    OTHER = "other", _("another language")
+
+
 class FollowUp(models.TextChoices):
     """Where an accepted proposal was taken (000 §8, §13)."""
 
@@ -231,6 +240,15 @@ class Item(TimeStampedModel):
     )
     follow_up = models.CharField(_("taken into"), max_length=20, choices=FollowUp.choices, blank=True)
     follow_up_note = models.TextField(_("follow-up note"), blank=True)
+    language = models.CharField(
+        _("language of the text"),
+        max_length=5,
+        choices=ItemLanguage.choices,
+        blank=True,
+        default="",
+        db_default="",
+        editable=False,
+    )
 
     class Meta:
         verbose_name = _("feedback item")
@@ -241,6 +259,7 @@ class Item(TimeStampedModel):
             models.Index(fields=["body", "status", "received_at"], name="feedback_item_body_status"),
             models.Index(fields=["received_at", "id"], name="feedback_item_received_id"),
             models.Index(fields=["source", "received_at"], name="feedback_item_source_rcv"),
+            models.Index(fields=["body", "language", "received_at"], name="feedback_item_body_language"),
         ]
         constraints = [
             models.UniqueConstraint(

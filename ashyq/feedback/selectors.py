@@ -43,6 +43,7 @@ class ItemFilters:
     channel: str = ""
     kind: str = ""
     status: str = ""
+    language: str = ""
     since: datetime.date | None = None
     until: datetime.date | None = None
     text: str = ""
@@ -59,6 +60,7 @@ def items_list(*, user: AnyUser, filters: ItemFilters) -> QuerySet[Item]:
         "channel": filters.channel,
         "kind": filters.kind,
         "status": filters.status,
+        "language": filters.language,
     }
     items = items.filter(**{name: value for name, value in conditions.items() if value})
     if filters.since is not None:

@@ -54,6 +54,42 @@ def analysis_create(
 
 
 @transaction.atomic
+def analysis_prefill(
+    *, body: Body, year: int, quarter: int, findings: str, appeals_count: int, social_comments_count: int, actor: User
+) -> QuarterlyAnalysis:
+    """The quarter's analysis from the analysis of the texts (issue 12): created, or its findings and counts
+    replaced while it is being prepared (000 §14)."""
+    require_body_access(actor, body)
+    analysis = QuarterlyAnalysis.objects.select_for_update().filter(body=body, year=year, quarter=quarter).first()
+    if analysis is None:
+        return analysis_create(
+            body=body,
+            year=year,
+            quarter=quarter,
+            findings=findings,
+            appeals_count=appeals_count,
+            social_comments_count=social_comments_count,
+            actor=actor,
+        )
+    if analysis.status != QuarterlyAnalysis.Status.DRAFT:
+        raise InvalidTransition(_("The analysis of this quarter has already been submitted to the first head."))
+    old = snapshot(analysis, ANALYSIS_FIELDS)
+    analysis.findings = findings.strip()
+    analysis.appeals_count, analysis.social_comments_count = appeals_count, social_comments_count
+    analysis.full_clean()
+    analysis.save(update_fields=["findings", "appeals_count", "social_comments_count", "updated_at"])
+    audit_record(
+        actor=actor,
+        event="feedback.analysis.prefilled",
+        target=analysis,
+        body=body,
+        old=old,
+        new=snapshot(analysis, ANALYSIS_FIELDS),
+    )
+    return analysis
+
+
+@transaction.atomic
 def recommendation_add(*, analysis: QuarterlyAnalysis, kind: str, text: str, unit: str, actor: User) -> Recommendation:
     """A recommendation of the analysis, assigned to a structural unit (000 §14)."""
     require_body_access(actor, analysis.body)

@@ -203,7 +203,17 @@ def _run(job_id: int) -> ImportJob:
             logger.exception("feedback import %s stopped", job.pk)
             stopped = _("The import stopped unexpectedly; nothing was written. The administrators have the details.")
             return _refuse(job, [{"line": 0, "reason": stopped}], 1)
+    if job.created_count:
+        _refresh_analyses(job)
     return job
+
+
+def _refresh_analyses(job: ImportJob) -> None:
+    """New items: the finished analyses of their quarters run again (issue 12 item 6)."""
+    from ashyq.analysis.services import runs_refresh
+
+    months = list(Item.objects.filter(source=job.source).datetimes("received_at", "month"))
+    runs_refresh(body=job.source.body, received=months)
 
 
 class _BadRows(Exception):
