@@ -1,0 +1,16 @@
+from django.urls import URLPattern, URLResolver, path, re_path
+
+from ashyq.portal import views
+
+app_name = "portal"
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("", views.index, name="index"),
+    path("reports/", views.report_register, name="report_register"),
+    path("reports/publish/", views.report_publish, name="report_publish"),
+    path("reports/<int:pk>/report.pdf", views.report_download, name="report_download"),
+    path("conferences/", views.conference_list, name="conference_list"),
+    path("conferences/<int:pk>/", views.conference_detail, name="conference"),
+    path("conferences/manage/", views.conference_manage_list, name="conference_manage_list"),
+    path("conferences/manage/<int:pk>/", views.conference_manage, name="conference_manage"),
+    re_path(r"^questions/(?P<pk>[0-9]+)/(?P<action>publish|reject|answer)/$", views.question_act, name="question_act"),
+]

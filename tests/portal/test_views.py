@@ -1,0 +1,122 @@
+"""The portal's pages: public without log-in; the officer's pages scoped to their body."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.test import Client
+
+from ashyq.portal.models import Periodicity, PlanReport, Question
+from ashyq.portal.services.conferences import conference_announce, question_ask
+from ashyq.portal.services.reports import plan_report_publish
+
+D = datetime.date
+pytestmark = pytest.mark.django_db
+TODAY = datetime.date.today()
+
+
+def _client(user=None) -> Client:
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+def test_a_citizen_reads_the_register_with_its_overdue_reports(body_a, body_b, officer_a, pdf, on_day) -> None:
+    # given the ministry A published its 2025 report and B did not, on 1 March 2026
+    on_day(D(2026, 3, 1))
+    report = plan_report_publish(body=body_a, year=2025, upload=pdf(), no_restricted_information=True, actor=officer_a)
+    # when a citizen opens the register in Russian
+    page = _client().get("/ru/portal/reports/?year=2025")
+    # then both are listed, B among the overdue, A with its PDF
+    html = page.content.decode()
+    overdue = html.split('id="overdue"')[1].split("</ul>")[0]
+    assert body_b.name_ru in overdue and body_a.name_ru not in overdue
+    assert f"/ru/portal/reports/{report.pk}/report.pdf" in html
+    assert "20 февраля" in html  # the due date of central state bodies, in the reader's language
+    download = _client().get(f"/ru/portal/reports/{report.pk}/report.pdf")
+    assert download["Content-Type"] == "application/pdf"
+    assert b"".join(download.streaming_content).startswith(b"%PDF-")
+
+
+def test_the_publish_page_keeps_what_was_typed_and_lists_the_errors(body_a, officer_a) -> None:
+    client = _client(officer_a)
+    page = client.post("/en/portal/reports/publish/", {"body": body_a.pk, "year": 2025})
+    html = page.content.decode()
+    assert page.status_code == 200 and 'class="error-summary"' in html
+    assert 'name="year" value="2025"' in html
+    assert not PlanReport.objects.exists()
+
+
+def test_an_officer_publishes_a_report_from_the_page(body_a, officer_a, pdf) -> None:
+    year = TODAY.year - 1
+    data = {"body": body_a.pk, "year": year, "file": pdf(), "no_restricted_information": "on"}
+    page = _client(officer_a).post("/en/portal/reports/publish/", data)
+    assert page.status_code == 302 and PlanReport.objects.get().body == body_a
+
+
+def test_the_publish_page_needs_an_officer(citizen, analyst, authorized_head) -> None:
+    assert _client().get("/en/portal/reports/publish/").status_code == 302  # to the log-in
+    assert _client(authorized_head).get("/en/portal/reports/publish/").status_code == 403
+
+
+@pytest.fixture
+def conference(body_a, officer_a):
+    return conference_announce(
+        body=body_a,
+        topic_kk="Дәрі-дәрмек",
+        topic_ru="Лекарства",
+        opens_on=TODAY,
+        held_on=TODAY + datetime.timedelta(days=7),
+        periodicity=Periodicity.ONCE,
+        actor=officer_a,
+    )
+
+
+def test_a_citizen_asks_a_question_and_hits_the_limit(conference, settings) -> None:
+    settings.ASHYQ_CONFERENCE_QUESTIONS_PER_HOUR = 1
+    client = _client()
+    data = {"text": "Когда?", "contact": "me@example.kz"}
+    assert client.post(f"/ru/portal/conferences/{conference.pk}/", data).status_code == 302
+    again = client.post(f"/ru/portal/conferences/{conference.pk}/", data)
+    assert again.status_code == 429 and "Когда?" in again.content.decode()  # nothing typed is lost
+    assert Question.objects.count() == 1
+
+
+def test_the_public_page_never_shows_the_asker_or_the_original_text(conference, officer_a) -> None:
+    question = question_ask(
+        conference=conference,
+        text="Я Иван, тел. 87011234567",
+        contact="ivan@example.kz",
+        address="1.2.3.4",
+        asker_name="Иван Петров",
+    )
+    client = _client(officer_a)
+    response = client.post(
+        f"/ru/portal/questions/{question.pk}/publish/", {f"q{question.pk}-public_text": "Вопрос гражданина"}
+    )
+    assert response.status_code == 302
+    html = _client().get(f"/ru/portal/conferences/{conference.pk}/").content.decode()
+    assert "Вопрос гражданина" in html
+    for private in ("Иван", "87011234567", "ivan@example.kz"):
+        assert private not in html
+
+
+def test_moderation_is_scoped_to_the_body(conference, officer_b) -> None:
+    question = question_ask(conference=conference, text="Когда?", contact="x@example.kz", address="1.2.3.4")
+    client = _client(officer_b)
+    assert client.get(f"/en/portal/conferences/manage/{conference.pk}/").status_code == 404
+    assert (
+        client.post(f"/en/portal/questions/{question.pk}/publish/", {f"q{question.pk}-public_text": "x"}).status_code
+        == 404
+    )
+
+
+def test_a_refused_publication_comes_back_with_the_text(conference, officer_a) -> None:
+    question = question_ask(conference=conference, text="Когда?", contact="x@example.kz", address="1.2.3.4")
+    response = _client(officer_a).post(
+        f"/en/portal/questions/{question.pk}/publish/", {f"q{question.pk}-public_text": "call 87011234567"}
+    )
+    html = response.content.decode()
+    assert response.status_code == 200 and "personal data" in html and "call 87011234567" in html
