@@ -21,10 +21,11 @@ from ashyq.core.errors import InvalidTransition
 from ashyq.core.http import AuthedRequest
 from ashyq.core.permissions import body_ids_for, is_analyst
 from ashyq.orgs.models import Body, Role
-from ashyq.portal import deadlines, selectors
+from ashyq.portal import deadlines, drafts, selectors
 from ashyq.portal.forms import (
     AnswerForm,
     ConferenceForm,
+    DraftSearchForm,
     PublishForm,
     QuestionForm,
     RegisterFilterForm,
@@ -229,3 +230,38 @@ def question_act(request: AuthedRequest, pk: int, action: str) -> HttpResponse:
             return redirect("portal:conference_manage", pk=question.conference_id)
     conference = selectors.conference_for_user(user=request.user, pk=question.conference_id)
     return _moderation_page(request, conference, forms={question.pk: {action: form}}, status=status)
+
+
+# --- drafts and their outcomes (000 §5–7, §10–11, §16) ---
+
+DRAFT_PAGE_SIZE = 20
+
+
+def draft_list(request: HttpRequest) -> HttpResponse:
+    form = DraftSearchForm(request.GET or None)
+    query = form.cleaned_data["q"] if form.is_valid() else ""
+    state = request.GET.get("state", "")
+    page = Paginator(drafts.public_drafts(search=query, state=state), DRAFT_PAGE_SIZE).get_page(request.GET.get("page"))
+    today = deadlines.today()
+    rows = [(source, str(drafts.DiscussionState.LABELS[drafts.discussion_state(source, today)])) for source in page]
+    context = {
+        "form": form,
+        "page": page,
+        "rows": rows,
+        "state": state,
+        "states": drafts.DiscussionState.LABELS.items(),
+        "query": query,
+        "remarks": drafts.find_remarks(text=query),
+        "min_search": drafts.MIN_SEARCH_LENGTH,
+    }
+    return render(request, "portal/draft_list.html", context)
+
+
+def draft_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    outcome = _found(lambda: drafts.draft_outcome(pk=pk))
+    return render(request, "portal/draft_detail.html", {"outcome": outcome, "source": outcome.source})
+
+
+def project_results(request: HttpRequest) -> HttpResponse:
+    projects = Paginator(drafts.public_projects(), DRAFT_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "portal/project_results.html", {"page": projects})
