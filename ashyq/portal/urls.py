@@ -1,6 +1,7 @@
 from django.urls import URLPattern, URLResolver, path, re_path
 
 from ashyq.portal import views
+from ashyq.portal.feeds import PublicationsFeed
 
 app_name = "portal"
 urlpatterns: list[URLPattern | URLResolver] = [
@@ -11,6 +12,10 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("drafts/", views.draft_list, name="draft_list"),
     path("drafts/<int:pk>/", views.draft_detail, name="draft"),
     path("results/", views.project_results, name="project_results"),
+    path("data/", views.dataset_list, name="dataset_list"),
+    path("data/datapackage.json", views.datapackage, name="datapackage"),
+    re_path(r"^data/(?P<name>[a-z-]+)\.(?P<fmt>csv|json|xlsx)$", views.dataset_file, name="dataset_file"),
+    path("feed.atom", PublicationsFeed(), name="feed"),
     path("conferences/", views.conference_list, name="conference_list"),
     path("conferences/<int:pk>/", views.conference_detail, name="conference"),
     path("conferences/manage/", views.conference_manage_list, name="conference_manage_list"),

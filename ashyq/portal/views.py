@@ -7,13 +7,15 @@ from collections.abc import Callable
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -21,7 +23,7 @@ from ashyq.core.errors import InvalidTransition
 from ashyq.core.http import AuthedRequest
 from ashyq.core.permissions import body_ids_for, is_analyst
 from ashyq.orgs.models import Body, Role
-from ashyq.portal import deadlines, drafts, selectors
+from ashyq.portal import deadlines, drafts, opendata, selectors
 from ashyq.portal.forms import (
     AnswerForm,
     ConferenceForm,
@@ -44,6 +46,7 @@ from ashyq.portal.services.conferences import (
     suggested_public_text,
 )
 from ashyq.portal.services.reports import plan_report_publish
+from ashyq.reports.http import CONTENT_TYPES
 
 CONFERENCE_PAGE_SIZE = 20
 
@@ -265,3 +268,43 @@ def draft_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def project_results(request: HttpRequest) -> HttpResponse:
     projects = Paginator(drafts.public_projects(), DRAFT_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "portal/project_results.html", {"page": projects})
+
+
+# --- open data (issue 13 item 5) ---
+
+
+def dataset_list(request: HttpRequest) -> HttpResponse:
+    datasets = [(dataset, dataset.last_modified()) for dataset in opendata.DATASETS]
+    context = {"datasets": datasets, "licence": settings.ASHYQ_OPEN_DATA_LICENCE}
+    return render(request, "portal/dataset_list.html", context)
+
+
+def _stamped(response: HttpResponse | StreamingHttpResponse, dataset: opendata.Dataset) -> HttpResponse:
+    modified = dataset.last_modified()
+    if modified is not None:
+        response["Last-Modified"] = http_date(modified.timestamp())
+    response["Access-Control-Allow-Origin"] = "*"
+    return response  # type: ignore[return-value]
+
+
+def dataset_file(request: HttpRequest, name: str, fmt: str) -> HttpResponse:
+    dataset = opendata.BY_NAME.get(name)
+    if dataset is None:
+        raise Http404
+    if fmt == "csv":
+        response: HttpResponse | StreamingHttpResponse = StreamingHttpResponse(
+            opendata.csv_chunks(dataset), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+    elif fmt == "json":
+        response = StreamingHttpResponse(opendata.json_chunks(dataset), content_type="application/json")
+    else:
+        response = FileResponse(opendata.xlsx_file(dataset), as_attachment=True, filename=f"{name}.xlsx")
+        response["Content-Type"] = CONTENT_TYPES["xlsx"]
+    return _stamped(response, dataset)
+
+
+def datapackage(request: HttpRequest) -> JsonResponse:
+    response = JsonResponse(opendata.descriptor(), json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
