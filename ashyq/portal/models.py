@@ -98,7 +98,9 @@ class Conference(TimeStampedModel):
         return self.source.period_end
 
     def accepts_questions(self) -> bool:
-        return timezone.localdate() <= self.source.period_end
+        from ashyq.portal.deadlines import today
+
+        return today() <= self.source.period_end
 
     @property
     def is_archived(self) -> bool:

@@ -124,7 +124,13 @@ def conference_list(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/conference_list.html", {"page": page, "archived": archived})
 
 
-def _client_address(request: HttpRequest) -> str:
+def client_address(request: HttpRequest) -> str:
+    """The client's network address: the connection's, or behind ``ASHYQ_PROXY_HOPS`` proxies the address the
+    outermost trusted proxy saw (X-Forwarded-For read from the right, so a client cannot choose its own)."""
+    hops: int = settings.ASHYQ_PROXY_HOPS
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+    if hops and len(forwarded) >= hops:
+        return forwarded[-hops]
     return str(request.META.get("REMOTE_ADDR") or "unknown")
 
 
@@ -134,7 +140,7 @@ def conference_detail(request: HttpRequest, pk: int) -> HttpResponse:
     status = 200
     if request.method == "POST" and form.is_valid():
         try:
-            question_ask(conference=conference, address=_client_address(request), **form.cleaned_data)
+            question_ask(conference=conference, address=client_address(request), **form.cleaned_data)
         except TooManyQuestions:
             form.add_error(None, _("You have sent many questions in the last hour. Please try again later."))
             status = 429

@@ -120,3 +120,22 @@ def test_a_refused_publication_comes_back_with_the_text(conference, officer_a) -
     )
     html = response.content.decode()
     assert response.status_code == 200 and "personal data" in html and "call 87011234567" in html
+
+
+@pytest.mark.parametrize(
+    ("hops", "forwarded", "address"),
+    [
+        (0, "203.0.113.5", "10.0.0.1"),  # no proxy: the header is the client's own words, ignored
+        (1, "203.0.113.5", "203.0.113.5"),  # one proxy appended the client's address
+        (1, "6.6.6.6, 203.0.113.5", "203.0.113.5"),  # a forged first entry is not read
+        (2, "203.0.113.5", "10.0.0.1"),  # fewer entries than proxies: the connection's address
+    ],
+)
+def test_the_rate_limit_reads_the_address_the_trusted_proxy_saw(settings, hops, forwarded, address) -> None:
+    from django.test import RequestFactory
+
+    from ashyq.portal.views import client_address
+
+    settings.ASHYQ_PROXY_HOPS = hops
+    request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=forwarded)
+    assert client_address(request) == address
