@@ -128,7 +128,8 @@ def client_address(request: HttpRequest) -> str:
     """The client's network address: the connection's, or behind ``ASHYQ_PROXY_HOPS`` proxies the address the
     outermost trusted proxy saw (X-Forwarded-For read from the right, so a client cannot choose its own)."""
     hops: int = settings.ASHYQ_PROXY_HOPS
-    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+    header = str(request.META.get("HTTP_X_FORWARDED_FOR", ""))
+    forwarded = [part.strip() for part in header.split(",") if part.strip()]
     if hops and len(forwarded) >= hops:
         return forwarded[-hops]
     return str(request.META.get("REMOTE_ADDR") or "unknown")
