@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django import forms
@@ -14,6 +15,8 @@ from ashyq.portal import deadlines
 from ashyq.portal.models import Periodicity
 from ashyq.portal.selectors import ReportState
 
+EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+PHONE = re.compile(r"\+?[0-9 ()\-]+")
 QUESTION_MAX_LENGTH = 2000
 ANSWER_MAX_LENGTH = 10000
 SEARCH_MAX_LENGTH = 200
@@ -102,6 +105,14 @@ class QuestionForm(forms.Form):
         max_length=200,
         help_text=_("It is never published; only the body's officer sees it."),
     )
+
+    def clean_contact(self) -> str:
+        """An e-mail address or a phone number, so the body can send the answer."""
+        contact: str = self.cleaned_data["contact"].strip()
+        digits = sum(character.isdigit() for character in contact)
+        if not (EMAIL.fullmatch(contact) or (digits >= 10 and PHONE.fullmatch(contact))):
+            raise ValidationError(_("Give an e-mail address or a phone number."))
+        return contact
 
 
 class PublishForm(forms.Form):

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from ashyq.core.permissions import scope_to_user_bodies
-from ashyq.orgs.models import Body
+from ashyq.core.permissions import body_ids_for, is_analyst, scope_to_user_bodies
+from ashyq.orgs.models import Body, Role
 from ashyq.portal import deadlines
 from ashyq.portal.models import Conference, PlanReport, Question
 
@@ -85,9 +85,6 @@ def public_report(*, pk: int) -> PlanReport:
 
 def reporting_bodies_for(user: AnyUser) -> QuerySet[Body]:
     """The bodies an officer may publish reports for (an analyst: every reporting body)."""
-    from ashyq.core.permissions import body_ids_for, is_analyst
-    from ashyq.orgs.models import Role
-
     bodies = Body.objects.filter(kind__in=deadlines.REPORTING_KINDS, is_active=True)
     if not is_analyst(user):
         bodies = bodies.filter(pk__in=body_ids_for(user, (Role.OFFICER,)))

@@ -139,3 +139,19 @@ def test_the_rate_limit_reads_the_address_the_trusted_proxy_saw(settings, hops, 
     settings.ASHYQ_PROXY_HOPS = hops
     request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=forwarded)
     assert client_address(request) == address
+
+
+@pytest.mark.parametrize(
+    ("contact", "valid"),
+    [
+        ("me@example.kz", True),
+        ("+7 (701) 123-45-67", True),
+        ("87011234567", True),
+        ("call me", False),
+        ("12345", False),
+    ],
+)
+def test_the_contact_must_be_an_email_or_a_phone(conference, contact: str, valid: bool) -> None:
+    response = _client().post(f"/en/portal/conferences/{conference.pk}/", {"text": "Когда?", "contact": contact})
+    assert (response.status_code == 302) is valid
+    assert Question.objects.count() == (1 if valid else 0)
