@@ -17,6 +17,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from ashyq.core.errors import InvalidTransition
@@ -214,9 +215,9 @@ _ACTIONS: dict[str, tuple[type[forms.Form], Callable[[Question, dict[str, Any], 
     "answer": (AnswerForm, lambda q, data, user: question_answer(question=q, actor=user, **data)),
 }
 _DONE = {
-    "publish": _("The question has been published."),
-    "reject": _("The question will not be published."),
-    "answer": _("The answer has been published."),
+    "publish": gettext_lazy("The question has been published."),
+    "reject": gettext_lazy("The question will not be published."),
+    "answer": gettext_lazy("The answer has been published."),
 }
 
 

@@ -155,3 +155,39 @@ def test_the_contact_must_be_an_email_or_a_phone(conference, contact: str, valid
     response = _client().post(f"/en/portal/conferences/{conference.pk}/", {"text": "Когда?", "contact": contact})
     assert (response.status_code == 302) is valid
     assert Question.objects.count() == (1 if valid else 0)
+
+
+def _queries(path: str) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert _client().get(path).status_code == 200
+    return len(queries)
+
+
+def test_public_lists_read_in_a_constant_number_of_queries(conference, officer_a, body_a) -> None:
+    from ashyq.portal.services.conferences import question_answer, question_publish
+    from tests.feedback.factories import SourceFactory
+
+    asked = iter(range(100))
+
+    def add_answered() -> None:
+        address = f"192.0.2.{next(asked)}"
+        question = question_ask(conference=conference, text="Когда?", contact="x@example.kz", address=address)
+        question_publish(question=question, public_text="Когда?", actor=officer_a)
+        question_answer(question=question, answer="Скоро.", actor=officer_a)
+
+    add_answered()
+    SourceFactory(body=body_a)
+    paths = [
+        f"/ru/portal/conferences/{conference.pk}/",
+        "/ru/portal/conferences/",
+        "/ru/portal/drafts/",
+        "/ru/portal/reports/",
+    ]
+    before = {path: _queries(path) for path in paths}
+    for _ in range(4):
+        add_answered()
+        SourceFactory(body=body_a)
+    assert {path: _queries(path) for path in paths} == before
