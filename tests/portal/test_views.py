@@ -191,3 +191,13 @@ def test_public_lists_read_in_a_constant_number_of_queries(conference, officer_a
         add_answered()
         SourceFactory(body=body_a)
     assert {path: _queries(path) for path in paths} == before
+
+
+def test_the_moderation_message_reads_in_the_pages_language(conference, officer_a) -> None:
+    import ashyq.portal.views  # noqa: F401 — imported in English first, as in a long-running process
+
+    question = question_ask(conference=conference, text="Когда?", contact="x@example.kz", address="1.2.3.4")
+    page = _client(officer_a).post(
+        f"/kk/portal/questions/{question.pk}/publish/", {f"q{question.pk}-public_text": "Когда?"}, follow=True
+    )
+    assert "Сұрақ жарияланды." in page.content.decode()
