@@ -83,6 +83,7 @@ api.add_router("/v1/feedback/", "ashyq.feedback.api.router")
 api.add_router("/v1/score/", "ashyq.evaluation.api.router")
 api.add_router("/v1/campaigns/", "ashyq.evaluation.campaigns_api.router")
 api.add_router("/v1/analysis/", "ashyq.analysis.api.router")
+api.add_router("/v1/public/", "ashyq.portal.api.router")
 
 
 @csrf_exempt  # like the API's own views: a POST to a wrong path is a 404, not the site's HTML CSRF page

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "ashyq.registry",
     "ashyq.meetings",
     "ashyq.analysis",
+    "ashyq.portal",
     "ashyq.reports",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -254,3 +255,20 @@ LOGGING = {
 }
 
 ASHYQ_SITE_NAME = _("Ashyq")
+
+# The efficiency evaluation portal (seed 003; docs/portal.md).
+# Reports on strategic plans and development programmes: (month, day) of the year after the reporting year by which
+# each level publishes (003 §4 central state bodies, §5 oblasts / cities of republican significance / the capital,
+# §6 districts / cities of oblast significance). A report published on that day is on time (ADR 0060).
+ASHYQ_PLAN_REPORT_DUE = {"central": (2, 20), "regional": (3, 1), "district": (2, 1)}
+# Questions one network address may send to internet conferences in an hour (003 §8: a limit instead of a captcha).
+ASHYQ_CONFERENCE_QUESTIONS_PER_HOUR = env_int("ASHYQ_CONFERENCE_QUESTIONS_PER_HOUR", 5, minimum=1)
+# Reverse proxies in front of the site that append the client's address to X-Forwarded-For (0: none, the
+# connection's own address is the client's). Counted from the right, so a client cannot forge its address.
+ASHYQ_PROXY_HOPS = env_int("ASHYQ_PROXY_HOPS", 0, minimum=0)
+# The licence of the open data sets (docs/portal.md).
+ASHYQ_OPEN_DATA_LICENCE = {
+    "name": "CC-BY-4.0",
+    "title": "Creative Commons Attribution 4.0",
+    "path": "https://creativecommons.org/licenses/by/4.0/",
+}

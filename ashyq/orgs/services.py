@@ -98,7 +98,7 @@ def _parse_row(row: dict[str, str], parents: dict[str, Body], default_parent: Bo
         parent = parents.get(parent_name)
         if parent is None:
             raise ValueError(_("parent body %(name)r is not known") % {"name": parent_name})
-    if kind in SUBREGIONAL_KINDS and parent is None:
+    if kind in SUBREGIONAL_KINDS and (parent is None or parent.kind != BodyKind.OBLAST_AKIMAT):
         raise ValueError(_("a district or a city of oblast significance needs its oblast as parent"))
     return {
         **names,
@@ -132,13 +132,14 @@ def _read_rows(text: str, default_parent: Body | None) -> list[dict[str, Any]]:
 def _existing(values: dict[str, Any]) -> Body | None:
     if values["legalacts_government_id"] is not None:
         return Body.objects.filter(legalacts_government_id=values["legalacts_government_id"]).first()
-    return Body.objects.filter(name_ru=values["name_ru"], kind=values["kind"]).first()
+    # Two oblasts may have districts of the same name (Актогайский район): a district is known by its oblast too.
+    return Body.objects.filter(name_ru=values["name_ru"], kind=values["kind"], parent=values["parent"]).first()
 
 
 @transaction.atomic
 def bodies_import_csv(*, text: str, actor: User | None, parent: Body | None = None) -> BodyImportResult:
     """Create or update bodies from the reference CSV; all rows or none. Natural key: the NPA portal id,
-    else (Russian name, kind). Re-importing the same file changes nothing."""
+    else (Russian name, kind, parent). Re-importing the same file changes nothing."""
     result = BodyImportResult()
     for values in _read_rows(text, parent):
         body = _existing(values)
