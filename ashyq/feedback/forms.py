@@ -8,6 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ashyq.core.forms import IsoDateInput, IsoDateTimeInput
 from ashyq.feedback.importing.reading import ENCODINGS
 from ashyq.feedback.models import (
     Channel,
@@ -23,7 +24,7 @@ from ashyq.feedback.models import (
 from ashyq.feedback.selectors import ItemFilters
 from ashyq.orgs.models import Body
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = IsoDateInput()
 
 
 def _blank(choices: Any) -> list[tuple[str, Any]]:
@@ -117,9 +118,7 @@ class ItemCreateForm(forms.Form):
     author = forms.CharField(label=_("Author"), required=False, max_length=300)
     text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 4}))
     clause = forms.CharField(label=_("Article or clause of the draft"), required=False, max_length=300)
-    received_at = forms.DateTimeField(
-        label=_("Received at"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
-    )
+    received_at = forms.DateTimeField(label=_("Received at"), widget=IsoDateTimeInput())
 
 
 class ImportForm(forms.Form):
