@@ -221,6 +221,8 @@ CONTENT_SECURITY_POLICY = {
 
 # Size limit of one uploaded file (imports, attachments), in megabytes.
 ASHYQ_UPLOAD_LIMIT_MB = env_int("ASHYQ_UPLOAD_LIMIT_MB", 50, minimum=1)
+# The signed-in home lists work due within this many Kazakhstan working days, and everything overdue.
+ASHYQ_HOME_HORIZON_WORKING_DAYS = env_int("ASHYQ_HOME_HORIZON_WORKING_DAYS", 5, minimum=1)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 LOGGING = {
