@@ -28,7 +28,7 @@ from ashyq.core.permissions import (
     require_body_access,
     scope_to_user_bodies,
 )
-from ashyq.feedback import documents, forms
+from ashyq.feedback import documents, f_table, forms
 from ashyq.feedback.models import (
     DIALOGUE_KINDS,
     Item,
@@ -359,14 +359,32 @@ def summary(request: AuthedRequest) -> HttpResponse:
 
 def _summary_page(request: AuthedRequest, finding_form: Any = None) -> HttpResponse:
     form, period = _period(request)
-    scores = feedback_scores(user=request.user, period=period)
+    rows, sort = f_table.sort_rows(
+        f_table.f_rows(feedback_scores(user=request.user, period=period)), request.GET.get("sort", "")
+    )
+    export = request.GET.get("export", "")
+    if export in documents.EXPORT_FORMATS:
+        heading = _("Feedback indicator F") + f", {period}"
+        return document_response(
+            f_table.f_export(rows, file_format=export, heading=heading), filename=f"indicator-f.{export}"
+        )
+    bars, chart_height = f_table.distribution(rows, feedback_version_for(period))
+    query = request.GET.copy()
+    query.pop("sort", None)
+    query.pop("export", None)
     return render(
         request,
         "feedback/summary.html",
         {
             "form": form,
             "period": period,
-            "scores": scores,
+            "rows": rows,
+            "sort": sort,
+            "sorts": {key: (f"-{key}" if sort == key else key) for key in f_table.SORTS},
+            "query": query.urlencode(),
+            "bars": bars,
+            "chart_height": chart_height,
+            "chart": {"width": f_table.CHART_WIDTH, "label": f_table.CHART_LABEL, "bar": f_table.CHART_BAR_HEIGHT},
             "finding_form": finding_form or (forms.FindingForm() if is_analyst(request.user) else None),
         },
     )
