@@ -121,12 +121,16 @@ class ItemCreateForm(forms.Form):
     received_at = forms.DateTimeField(label=_("Received at"), widget=IsoDateTimeInput())
 
 
+# The encodings by the names people see in their editors and Excel's "Save as" dialog.
+ENCODING_NAMES = {"auto": _("detect"), "utf-8": "UTF-8", "cp1251": "Windows-1251"}
+
+
 class ImportForm(forms.Form):
     file = forms.FileField(label=_("File (CSV or XLSX)"))
     format = forms.ChoiceField(label=_("Format"), choices=ImportJob.Format.choices)
     encoding = forms.ChoiceField(
         label=_("Encoding of a CSV file"),
-        choices=[(value, _("detect") if value == "auto" else value) for value in ENCODINGS],
+        choices=[(value, ENCODING_NAMES.get(value, value)) for value in ENCODINGS],
     )
 
 
