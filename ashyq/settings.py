@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    "ninja",  # serves Swagger UI's own files for /api/docs: no CDN (issue 11 item 8)
     "django_tasks",
     "django_tasks_db",
     "axes",
@@ -63,6 +64,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -230,8 +232,27 @@ if ASHYQ_SESSION_REFRESH_SECONDS >= SESSION_COOKIE_AGE:
     raise ImproperlyConfigured("ASHYQ_SESSION_REFRESH_SECONDS must be shorter than ASHYQ_SESSION_HOURS.")
 X_FRAME_OPTIONS = "DENY"
 
+# Content-Security-Policy (django-csp; issue 15 item 5): only Ashyq's own files run or style a page: no inline
+# script, no inline style, nothing from another origin. Swagger UI's icons are data: images.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
 # Size limit of one uploaded file (imports, attachments), in megabytes.
 ASHYQ_UPLOAD_LIMIT_MB = env_int("ASHYQ_UPLOAD_LIMIT_MB", 50, minimum=1)
+# The signed-in home lists work due within this many Kazakhstan working days, and everything overdue.
+ASHYQ_HOME_HORIZON_WORKING_DAYS = env_int("ASHYQ_HOME_HORIZON_WORKING_DAYS", 5, minimum=1)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # An XLSX (a zip) is refused before it is parsed when it unpacks to more than this or has more entries.
 ASHYQ_XLSX_MAX_UNPACKED_MB = env_int("ASHYQ_XLSX_MAX_UNPACKED_MB", 200, minimum=1)

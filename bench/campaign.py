@@ -91,9 +91,7 @@ def setup() -> tuple[Any, Any]:
     from ashyq.methodology.versions import DATA_DIR, read_version_file
     from ashyq.orgs.models import Body, BodyKind, Membership, Role
 
-    row = methodology_version_load(
-        version=read_version_file(DATA_DIR / "openness-2025-36070.toml"), actor=None
-    ).version
+    row = methodology_version_load(version=read_version_file(DATA_DIR / "openness-2025-36070.toml"), actor=None).version
     ministry = Body.objects.create(name_kk="МАМ", name_ru="МКИ", kind=BodyKind.MINISTRY, is_authorized_body=True)
     analyst = User.objects.create_user("bench-analyst", password=None)
     Membership.objects.create(user=analyst, body=ministry, role=Role.ANALYST)

@@ -63,12 +63,31 @@ class BoundedModelForm(BoundsMixin, forms.ModelForm):  # type: ignore[type-arg]
     """The base of the admin's forms (``AuditedAdmin.form``) and of any model form."""
 
 
+class IsoDateInput(forms.DateInput):
+    """A browser date picker: its ``value`` must be ISO (2026-12-02) whatever the page's language, otherwise the
+    browser shows it blank and demands it again (issue 11 item 3). The picker shows it in the reader's locale."""
+
+    input_type = "date"
+
+    def __init__(self, attrs: dict[str, str] | None = None) -> None:
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class IsoDateTimeInput(forms.DateTimeInput):
+    """A browser date-and-time picker, ``value`` in the only form it reads (2026-12-02T10:30)."""
+
+    input_type = "datetime-local"
+
+    def __init__(self, attrs: dict[str, str] | None = None) -> None:
+        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
+
+
 class AuditFilterForm(BoundedForm):
     body = forms.ModelChoiceField(label=_("State body"), queryset=Body.objects.all(), required=False)
     event_type = forms.CharField(label=_("Event type starts with"), required=False, max_length=80)
     actor = forms.CharField(label=_("User name"), required=False, max_length=150)
-    since = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    until = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    since = forms.DateField(label=_("From"), required=False, widget=IsoDateInput())
+    until = forms.DateField(label=_("To"), required=False, widget=IsoDateInput())
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}

@@ -10,12 +10,14 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
 from ashyq.core.calendar import current_calendar
 from ashyq.core.forms import AuditFilterForm
+from ashyq.core.home import home_sections
 from ashyq.core.permissions import body_ids_for, is_authorized_staff
 from ashyq.core.selectors import audit_events
 
@@ -39,7 +41,9 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html")
+    """The start page; signed in, it opens with the reader's own work and terms, assembled by ``core.home``."""
+    sections = home_sections(user=request.user, today=timezone.localdate()) if request.user.is_authenticated else []
+    return render(request, "core/home.html", {"sections": sections})
 
 
 @login_required

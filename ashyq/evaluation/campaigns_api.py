@@ -205,7 +205,7 @@ def _report(enrolment: Enrolment) -> dict[str, Any]:
             {"indicator": f.indicator, "language": f.language or "common", "value": f.value, "source": f.source}
             for f in values
         ],
-        "provisional_final": f"{provisional.score.final:f}",
+        "provisional_final": f"{provisional.final:f}",
         "missing": [
             {"indicator": m.slot.indicator, "language": m.slot.language or "common", "cost": f"{m.cost:f}"}
             for m in provisional.missing

@@ -57,6 +57,10 @@ def _report_rows(items: Iterable[Item]) -> list[list[Any]]:
     ]
 
 
+# The report's columns, as shares of the text width: the same as feedback/report.html's colgroup for the PDF.
+REPORT_COLUMN_WIDTHS = (4, 10, 24, 9, 10, 9, 17, 17)
+
+
 def draft_report(*, source: Source, file_format: str, language: str) -> tuple[bytes, str]:
     """The report in the chosen format and language (kk or ru), with its file name."""
     with translation.override(language):
@@ -96,7 +100,7 @@ def draft_report(*, source: Source, file_format: str, language: str) -> tuple[by
                 title=title,
                 sections=[
                     DocxSection(paragraphs=[body_name, title_text, period, source.url, totals]),
-                    DocxSection(headers=headers, rows=rows),
+                    DocxSection(headers=headers, rows=rows, widths=REPORT_COLUMN_WIDTHS),
                 ],
             )
         else:

@@ -8,7 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ashyq.core.forms import BoundedForm
+from ashyq.core.forms import BoundedForm, IsoDateInput, IsoDateTimeInput
 from ashyq.feedback.importing.reading import ENCODINGS
 from ashyq.feedback.models import (
     Channel,
@@ -25,7 +25,7 @@ from ashyq.feedback.models import (
 from ashyq.feedback.selectors import ItemFilters
 from ashyq.orgs.models import Body
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = IsoDateInput()
 
 
 def _blank(choices: Any) -> list[tuple[str, Any]]:
@@ -121,9 +121,11 @@ class ItemCreateForm(BoundedForm):
     author = forms.CharField(label=_("Author"), required=False, max_length=300)
     text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 4}))
     clause = forms.CharField(label=_("Article or clause of the draft"), required=False, max_length=300)
-    received_at = forms.DateTimeField(
-        label=_("Received at"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
-    )
+    received_at = forms.DateTimeField(label=_("Received at"), widget=IsoDateTimeInput())
+
+
+# The encodings by the names people see in their editors and Excel's "Save as" dialog.
+ENCODING_NAMES = {"auto": _("detect"), "utf-8": "UTF-8", "cp1251": "Windows-1251"}
 
 
 class ImportForm(BoundedForm):
@@ -131,7 +133,7 @@ class ImportForm(BoundedForm):
     format = forms.ChoiceField(label=_("Format"), choices=ImportJob.Format.choices)
     encoding = forms.ChoiceField(
         label=_("Encoding of a CSV file"),
-        choices=[(value, _("detect") if value == "auto" else value) for value in ENCODINGS],
+        choices=[(value, ENCODING_NAMES.get(value, value)) for value in ENCODINGS],
     )
 
 

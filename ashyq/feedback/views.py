@@ -25,9 +25,10 @@ from ashyq.core.permissions import (
     can_change_body_data,
     is_analyst,
     is_authorized_staff,
+    require_body_access,
     scope_to_user_bodies,
 )
-from ashyq.feedback import documents, forms
+from ashyq.feedback import documents, f_table, forms
 from ashyq.feedback.models import (
     DIALOGUE_KINDS,
     Item,
@@ -55,7 +56,7 @@ from ashyq.feedback.selectors import (
     topics_list,
 )
 from ashyq.feedback.services import findings, followups, imports, items, sources
-from ashyq.orgs.models import Body
+from ashyq.orgs.models import Body, Role
 from ashyq.reports.http import document_response
 
 PAGE_SIZE = 50
@@ -83,6 +84,15 @@ def _bodies(request: AuthedRequest) -> QuerySet[Body]:
     )
 
 
+def _changeable_bodies(request: AuthedRequest) -> QuerySet[Body]:
+    """The bodies whose data the reader may change (``can_change_body_data``): a create form offers only these, and
+    is not shown at all to a reader who may change none (a first head, the authorized body's head)."""
+    bodies = Body.objects.filter(is_active=True, outside_feedback_scope=False)
+    if is_analyst(request.user):
+        return bodies
+    return bodies.filter(pk__in=body_ids_for(request.user, (Role.OFFICER,)))
+
+
 def _require_reader(request: AuthedRequest) -> None:
     if not (is_authorized_staff(request.user) or body_ids_for(request.user)):
         raise PermissionDenied
@@ -99,12 +109,6 @@ def _attempt(request: AuthedRequest, call: Callable[[], Any]) -> bool:
         messages.error(request, " ".join(error.messages))
         return False
     return True
-
-
-def _form_errors(request: AuthedRequest, form: Any) -> None:
-    for field, errors in form.errors.items():
-        label = form.fields[field].label if field in form.fields else ""
-        messages.error(request, f"{label}: {' '.join(errors)}" if label else " ".join(errors))
 
 
 # ------------------------------------------------------------------------------------------------ items
@@ -126,18 +130,20 @@ def item_list(request: AuthedRequest) -> HttpResponse:
 
 @login_required
 def item_view(request: AuthedRequest, pk: int) -> HttpResponse:
-    item = item_detail(user=request.user, pk=pk)
-    return render(
-        request,
-        "feedback/item_detail.html",
-        {
-            "item": item,
-            "accept_form": forms.AcceptForm(initial={"reference": item.clause}),
-            "reject_form": forms.RejectForm(initial={"reason": item.answer_text}),
-            "answer_form": forms.AnswerForm(),
-            "follow_up_form": forms.FollowUpForm(),
-        },
-    )
+    return _item_page(request, item_detail(user=request.user, pk=pk))
+
+
+def _item_page(request: AuthedRequest, item: Item, bound: dict[str, Any] | None = None) -> HttpResponse:
+    """The item with the transitions the reader may make; a form sent with errors comes back bound."""
+    context = {
+        "item": item,
+        "may_change": can_change_body_data(request.user, item.body),
+        "accept_form": forms.AcceptForm(initial={"reference": item.clause}),
+        "reject_form": forms.RejectForm(initial={"reason": item.answer_text}),
+        "answer_form": forms.AnswerForm(),
+        "follow_up_form": forms.FollowUpForm(),
+    }
+    return render(request, "feedback/item_detail.html", {**context, **(bound or {})})
 
 
 ITEM_ACTIONS: dict[str, tuple[type[Any] | None, Callable[..., Item]]] = {
@@ -172,11 +178,12 @@ def item_action(request: AuthedRequest, pk: int, action: str) -> HttpResponse:
     if action not in ITEM_ACTIONS:
         raise Http404
     item = item_detail(user=request.user, pk=pk)
+    require_body_access(request.user, item.body)
     form_class, call = ITEM_ACTIONS[action]
     form = form_class(request.POST) if form_class else None
     if form is not None and not form.is_valid():
-        _form_errors(request, form)
-    elif _attempt(request, lambda: call(item, form.cleaned_data if form else {}, request.user)):
+        return _item_page(request, item, {f"{action.replace('-', '_')}_form": form})
+    if _attempt(request, lambda: call(item, form.cleaned_data if form else {}, request.user)):
         messages.success(request, _("Saved."))
     return redirect("feedback:item_detail", pk=item.pk)
 
@@ -189,8 +196,14 @@ def source_list(request: AuthedRequest) -> HttpResponse:
     _require_reader(request)
     kind = request.GET.get("kind", "")
     kind = kind if kind in SourceKind.values else ""
+    return _source_list_page(request, kind=kind)
+
+
+def _source_list_page(request: AuthedRequest, *, kind: str = "", form: Any = None) -> HttpResponse:
     page = Paginator(sources_list(user=request.user, kind=kind), PAGE_SIZE).get_page(request.GET.get("page"))
-    form = forms.SourceForm(bodies=_bodies(request))
+    bodies = _changeable_bodies(request)
+    if form is None and bodies.exists():
+        form = forms.SourceForm(bodies=bodies)
     return render(
         request, "feedback/source_list.html", {"page": page, "form": form, "kind": kind, "kinds": SourceKind.choices}
     )
@@ -199,10 +212,10 @@ def source_list(request: AuthedRequest) -> HttpResponse:
 @login_required
 @require_POST
 def source_create(request: AuthedRequest) -> HttpResponse:
-    form = forms.SourceForm(request.POST, bodies=_bodies(request))
+    _require_reader(request)
+    form = forms.SourceForm(request.POST, bodies=_changeable_bodies(request))
     if not form.is_valid():
-        _form_errors(request, form)
-        return redirect("feedback:source_list")
+        return _source_list_page(request, form=form)
     created: list[Any] = []
     if _attempt(request, lambda: created.append(sources.source_create(actor=request.user, **form.cleaned_data))):
         return redirect("feedback:source_detail", pk=created[0].pk)
@@ -211,12 +224,17 @@ def source_create(request: AuthedRequest) -> HttpResponse:
 
 @login_required
 def source_view(request: AuthedRequest, pk: int) -> HttpResponse:
-    source = source_detail(user=request.user, pk=pk)
+    return _source_page(request, source_detail(user=request.user, pk=pk))
+
+
+def _source_page(request: AuthedRequest, source: Any, bound: dict[str, Any] | None = None) -> HttpResponse:
+    """The source with the forms the reader may use; a form sent with errors comes back bound."""
     return render(
         request,
         "feedback/source_detail.html",
         {
             "source": source,
+            "may_change": can_change_body_data(request.user, source.body),
             "notice_form": forms.NoticeForm(),
             "council_form": forms.CouncilForm(),
             "results_form": forms.ResultsForm(),
@@ -229,6 +247,7 @@ def source_view(request: AuthedRequest, pk: int) -> HttpResponse:
                 (ItemKind(row["kind"]).label, ItemStatus(row["status"]).label, row["n"])
                 for row in source.items.order_by("kind", "status").values("kind", "status").annotate(n=Count("id"))
             ],
+            **(bound or {}),
         },
     )
 
@@ -257,11 +276,12 @@ def source_action(request: AuthedRequest, pk: int, action: str) -> HttpResponse:
     if action not in SOURCE_ACTIONS:
         raise Http404
     source = source_detail(user=request.user, pk=pk)
+    require_body_access(request.user, source.body)
     form_class, call = SOURCE_ACTIONS[action]
     form = form_class(request.POST)
     if not form.is_valid():
-        _form_errors(request, form)
-    elif _attempt(request, lambda: call(source, form.cleaned_data, request.user)):
+        return _source_page(request, source, {f"{action}_form": form})
+    if _attempt(request, lambda: call(source, form.cleaned_data, request.user)):
         messages.success(request, _("Saved."))
     return redirect("feedback:source_detail", pk=source.pk)
 
@@ -271,10 +291,10 @@ def source_action(request: AuthedRequest, pk: int, action: str) -> HttpResponse:
 def import_create(request: AuthedRequest, pk: int) -> HttpResponse:
     """Upload a file; the import runs in the background and its page shows the progress."""
     source = source_detail(user=request.user, pk=pk)
+    require_body_access(request.user, source.body)
     form = forms.ImportForm(request.POST, request.FILES)
     if not form.is_valid():
-        _form_errors(request, form)
-        return redirect("feedback:source_detail", pk=source.pk)
+        return _source_page(request, source, {"import_form": form})
     jobs: list[Any] = []
     data = form.cleaned_data
     if _attempt(
@@ -345,16 +365,38 @@ def _period(request: AuthedRequest) -> tuple[forms.PeriodForm, Period]:
 def summary(request: AuthedRequest) -> HttpResponse:
     """000 §20 counts and F with its band per body and period, explained by the engine (000 §22–23)."""
     _require_reader(request)
+    return _summary_page(request)
+
+
+def _summary_page(request: AuthedRequest, finding_form: Any = None) -> HttpResponse:
     form, period = _period(request)
-    scores = feedback_scores(user=request.user, period=period)
+    rows, sort = f_table.sort_rows(
+        f_table.f_rows(feedback_scores(user=request.user, period=period)), request.GET.get("sort", "")
+    )
+    export = request.GET.get("export", "")
+    if export in documents.EXPORT_FORMATS:
+        heading = _("Feedback indicator F") + f", {period}"
+        return document_response(
+            f_table.f_export(rows, file_format=export, heading=heading), filename=f"indicator-f.{export}"
+        )
+    bars, chart_height = f_table.distribution(rows, feedback_version_for(period))
+    query = request.GET.copy()
+    query.pop("sort", None)
+    query.pop("export", None)
     return render(
         request,
         "feedback/summary.html",
         {
             "form": form,
             "period": period,
-            "scores": scores,
-            "finding_form": forms.FindingForm() if is_analyst(request.user) else None,
+            "rows": rows,
+            "sort": sort,
+            "sorts": {key: (f"-{key}" if sort == key else key) for key in f_table.SORTS},
+            "query": query.urlencode(),
+            "bars": bars,
+            "chart_height": chart_height,
+            "chart": {"width": f_table.CHART_WIDTH, "label": f_table.CHART_LABEL, "bar": f_table.CHART_BAR_HEIGHT},
+            "finding_form": finding_form or (forms.FindingForm() if is_analyst(request.user) else None),
         },
     )
 
@@ -385,13 +427,12 @@ def finding_set(request: AuthedRequest) -> HttpResponse:
     _form, period = _period(request)
     finding_form = forms.FindingForm(request.POST)
     if not finding_form.is_valid():
-        _form_errors(request, finding_form)
-    else:
-        try:
-            findings.finding_set(period=period, actor=request.user, **finding_form.cleaned_data)
-            messages.success(request, _("Saved."))
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+        return _summary_page(request, finding_form=finding_form)
+    try:
+        findings.finding_set(period=period, actor=request.user, **finding_form.cleaned_data)
+        messages.success(request, _("Saved."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
     return redirect(f"{reverse('feedback:summary')}?{request.GET.urlencode()}")
 
 
@@ -411,12 +452,28 @@ def finding_clear(request: AuthedRequest, pk: int) -> HttpResponse:
 @login_required
 def analysis_list(request: AuthedRequest) -> HttpResponse:
     _require_reader(request)
+    return _analysis_page(request)
+
+
+def _analysis_page(
+    request: AuthedRequest, bound: dict[str, Any] | None = None, bound_pk: int | None = None
+) -> HttpResponse:
+    """The analyses, each with only the steps its reader may take: officers draft and submit, the body's first head
+    decides (000 §14–15); a form sent with errors comes back bound under its own analysis (``bound_pk``)."""
+    first_head_of = body_ids_for(request.user, (Role.FIRST_HEAD,))
+    analyses = list(analyses_list(user=request.user)[:40])
+    for analysis in analyses:
+        analysis.may_change = can_change_body_data(request.user, analysis.body)  # type: ignore[attr-defined]
+        analysis.may_decide = analysis.body_id in first_head_of  # type: ignore[attr-defined]
+        analysis.bound = (bound or {}) if analysis.pk == bound_pk else {}  # type: ignore[attr-defined]
+    bodies = _changeable_bodies(request)
+    create = (bound or {}).get("form") if bound_pk is None else None
     return render(
         request,
         "feedback/analysis_list.html",
         {
-            "analyses": analyses_list(user=request.user)[:40],
-            "form": forms.AnalysisForm(bodies=_bodies(request)),
+            "analyses": analyses,
+            "form": create or (forms.AnalysisForm(bodies=bodies) if bodies.exists() else None),
             "recommendation_form": forms.RecommendationForm(),
             "decision_form": forms.DecisionForm(),
             "done_form": forms.DoneForm(),
@@ -427,10 +484,11 @@ def analysis_list(request: AuthedRequest) -> HttpResponse:
 @login_required
 @require_POST
 def analysis_create(request: AuthedRequest) -> HttpResponse:
-    form = forms.AnalysisForm(request.POST, bodies=_bodies(request))
+    _require_reader(request)
+    form = forms.AnalysisForm(request.POST, bodies=_changeable_bodies(request))
     if not form.is_valid():
-        _form_errors(request, form)
-    elif _attempt(request, lambda: followups.analysis_create(actor=request.user, **form.cleaned_data)):
+        return _analysis_page(request, {"form": form})
+    if _attempt(request, lambda: followups.analysis_create(actor=request.user, **form.cleaned_data)):
         messages.success(request, _("Saved."))
     return redirect("feedback:analysis_list")
 
@@ -457,8 +515,9 @@ def analysis_action(request: AuthedRequest, pk: int, action: str) -> HttpRespons
     form_class, call = ANALYSIS_ACTIONS[action]
     form = form_class(request.POST) if form_class else None
     if form is not None and not form.is_valid():
-        _form_errors(request, form)
-    elif _attempt(request, lambda: call(analysis, form.cleaned_data if form else {}, request.user)):
+        name = {"recommend": "recommendation_form", "decide": "decision_form"}[action]
+        return _analysis_page(request, {name: form}, bound_pk=analysis.pk)
+    if _attempt(request, lambda: call(analysis, form.cleaned_data if form else {}, request.user)):
         messages.success(request, _("Saved."))
     return redirect("feedback:analysis_list")
 
@@ -470,10 +529,13 @@ def recommendation_done(request: AuthedRequest, pk: int) -> HttpResponse:
         Recommendation.objects.select_related("analysis__body").filter(analysis__in=analyses_list(user=request.user)),
         pk=pk,
     )
+    require_body_access(request.user, recommendation.analysis.body)
     form = forms.DoneForm(request.POST)
     if not form.is_valid():
-        _form_errors(request, form)
-    elif _attempt(
+        return _analysis_page(
+            request, {"done_form": form, "done_pk": recommendation.pk}, bound_pk=recommendation.analysis_id
+        )
+    if _attempt(
         request,
         lambda: followups.recommendation_complete(
             recommendation=recommendation, actor=request.user, **form.cleaned_data
@@ -487,6 +549,11 @@ def recommendation_done(request: AuthedRequest, pk: int) -> HttpResponse:
 def topic_list(request: AuthedRequest) -> HttpResponse:
     """Problem topics, the conferences and surveys on them, and the half-year check of 000 §18."""
     _require_reader(request)
+    return _topic_page(request)
+
+
+def _topic_page(request: AuthedRequest, topic_form: Any = None) -> HttpResponse:
+    changeable = _changeable_bodies(request)
     form, period = _period(request)
     bodies = _bodies(request)
     checks = [(body, dialogue_half_years(body_id=body.pk, year=period.start.year)) for body in bodies[:20]]
@@ -497,7 +564,7 @@ def topic_list(request: AuthedRequest) -> HttpResponse:
             "topics": topics_list(user=request.user)[:100],
             "checks": checks,
             "form": form,
-            "topic_form": forms.TopicForm(bodies=bodies),
+            "topic_form": topic_form or (forms.TopicForm(bodies=changeable) if changeable.exists() else None),
         },
     )
 
@@ -505,10 +572,11 @@ def topic_list(request: AuthedRequest) -> HttpResponse:
 @login_required
 @require_POST
 def topic_create(request: AuthedRequest) -> HttpResponse:
-    form = forms.TopicForm(request.POST, bodies=_bodies(request))
+    _require_reader(request)
+    form = forms.TopicForm(request.POST, bodies=_changeable_bodies(request))
     if not form.is_valid():
-        _form_errors(request, form)
-    elif _attempt(request, lambda: sources.topic_create(actor=request.user, **form.cleaned_data)):
+        return _topic_page(request, topic_form=form)
+    if _attempt(request, lambda: sources.topic_create(actor=request.user, **form.cleaned_data)):
         messages.success(request, _("Saved."))
     return redirect("feedback:topic_list")
 
@@ -517,13 +585,23 @@ def topic_create(request: AuthedRequest) -> HttpResponse:
 def project_list(request: AuthedRequest) -> HttpResponse:
     """Projects with their quarterly interim and annual final information; missing ones overdue (000 §16)."""
     _require_reader(request)
+    return _project_page(request)
+
+
+def _project_page(
+    request: AuthedRequest, bound: dict[str, Any] | None = None, bound_pk: int | None = None
+) -> HttpResponse:
     projects = list(projects_list(user=request.user)[:50])
+    for project in projects:
+        project.may_change = can_change_body_data(request.user, project.body)  # type: ignore[attr-defined]
+        project.bound_form = (bound or {}).get("publication_form") if project.pk == bound_pk else None  # type: ignore[attr-defined]
+    bodies = _changeable_bodies(request)
     return render(
         request,
         "feedback/project_list.html",
         {
             "rows": [(project, publication_schedule(project)) for project in projects],
-            "form": forms.ProjectForm(bodies=_bodies(request)),
+            "form": (bound or {}).get("form") or (forms.ProjectForm(bodies=bodies) if bodies.exists() else None),
             "publication_form": forms.PublicationForm(),
         },
     )
@@ -532,10 +610,11 @@ def project_list(request: AuthedRequest) -> HttpResponse:
 @login_required
 @require_POST
 def project_create(request: AuthedRequest) -> HttpResponse:
-    form = forms.ProjectForm(request.POST, bodies=_bodies(request))
+    _require_reader(request)
+    form = forms.ProjectForm(request.POST, bodies=_changeable_bodies(request))
     if not form.is_valid():
-        _form_errors(request, form)
-    elif _attempt(request, lambda: followups.project_create(actor=request.user, **form.cleaned_data)):
+        return _project_page(request, {"form": form})
+    if _attempt(request, lambda: followups.project_create(actor=request.user, **form.cleaned_data)):
         messages.success(request, _("Saved."))
     return redirect("feedback:project_list")
 
@@ -544,9 +623,10 @@ def project_create(request: AuthedRequest) -> HttpResponse:
 @require_POST
 def publication_add(request: AuthedRequest, pk: int) -> HttpResponse:
     project = get_object_or_404(projects_list(user=request.user), pk=pk)
+    require_body_access(request.user, project.body)
     form = forms.PublicationForm(request.POST)
     if not form.is_valid():
-        _form_errors(request, form)
-    elif _attempt(request, lambda: followups.publication_add(project=project, actor=request.user, **form.cleaned_data)):
+        return _project_page(request, {"publication_form": form}, bound_pk=project.pk)
+    if _attempt(request, lambda: followups.publication_add(project=project, actor=request.user, **form.cleaned_data)):
         messages.success(request, _("Saved."))
     return redirect("feedback:project_list")

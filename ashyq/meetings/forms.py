@@ -8,12 +8,12 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ashyq.core.forms import BoundedForm
+from ashyq.core.forms import BoundedForm, IsoDateInput, IsoDateTimeInput
 from ashyq.meetings.models import CollectedRequest, Meeting, ProblemIssue
 from ashyq.orgs.models import CENTRAL_EXECUTIVE_KINDS, CENTRAL_KINDS, REGIONAL_KINDS, Body
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+DATE = IsoDateInput()
+DATETIME = IsoDateTimeInput()
 DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]
 TEXT = forms.Textarea(attrs={"rows": 3})
 

@@ -132,7 +132,7 @@ class Question(TimeStampedModel):
         Conference, verbose_name=_("internet conference"), on_delete=models.PROTECT, related_name="questions"
     )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.SUBMITTED)
-    asker_name = models.CharField(_("name"), max_length=200, blank=True)
+    asker_name = models.CharField(_("your name"), max_length=200, blank=True)
     contact = models.CharField(_("e-mail or phone for the answer"), max_length=200)
     address_key = models.CharField(_("network address (keyed hash)"), max_length=64, db_index=True)
     text = models.TextField(_("question as sent"))

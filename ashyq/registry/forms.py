@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from ashyq.core.forms import BoundedForm, BoundsMixin
+from ashyq.core.forms import BoundedForm, BoundsMixin, IsoDateInput
 from ashyq.orgs.models import Body
 from ashyq.registry.attachments import validate_attachments
 from ashyq.registry.models import Channel, ChannelApplication, Coverage, Criterion, InteractionFormat
@@ -111,9 +111,7 @@ class ChangeRequestForm(BoundedForm):
 class TerminationForm(BoundedForm):
     """004 §12: a notice in free form that the channel stopped working."""
 
-    terminated_on = forms.DateField(
-        label=_("The channel stopped working on"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    terminated_on = forms.DateField(label=_("The channel stopped working on"), widget=IsoDateInput())
     notice = forms.CharField(label=_("Notice"), widget=forms.Textarea(attrs={"rows": 6, "cols": 80}))
     attachments = AttachmentsField()
 

@@ -134,6 +134,9 @@ def application_new(request: AuthedRequest) -> HttpResponse:
 @login_required
 def application_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     application = _found(lambda: selectors.application_detail(user=request.user, pk=pk))
+    if application.body_id not in body_ids_for(request.user, (Role.OFFICER,)):
+        # Only the applicant body's officers edit a draft: the page is refused before anything is typed into it.
+        raise PermissionDenied(_("Only an officer of the applicant body may do this."))
     form = ApplicationForm(request.POST or None, request.FILES or None, instance=application)
     if request.method == "POST" and form.is_valid():
         try:

@@ -8,8 +8,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from docx import Document
+from docx.document import Document as DocumentObject
+from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
+from docx.shared import Mm, Pt, RGBColor
 
 from ashyq.reports.cells import safe_cell
 
@@ -22,18 +24,51 @@ class DocxSection:
     paragraphs: list[str] = field(default_factory=list)
     headers: Sequence[str] = ()
     rows: Iterable[Sequence[Any]] = ()
+    widths: Sequence[float] = ()  # each column's share of the text width (as the PDF's colgroup); equal if empty
+
+
+# The same page as the PDFs (reports/document.html): A4, margins 20/15/20/20 mm; a table this wide turns the page.
+A4_SHORT, A4_LONG = Mm(210), Mm(297)
+MARGINS = {"top_margin": Mm(20), "right_margin": Mm(15), "bottom_margin": Mm(20), "left_margin": Mm(20)}
+LANDSCAPE_FROM_COLUMNS = 7
+FONT = "Times New Roman"
+
+
+def _page(document: DocumentObject, *, landscape: bool) -> int:
+    """Set A4 (landscape for a wide table) and the margins; return the text width in EMU."""
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = (A4_LONG, A4_SHORT) if landscape else (A4_SHORT, A4_LONG)
+    for name, value in MARGINS.items():
+        setattr(section, name, value)
+    return int(section.page_width - MARGINS["left_margin"] - MARGINS["right_margin"])
+
+
+def _official_styles(document: DocumentObject) -> None:
+    """Black Times New Roman headings, as an official letter has, not Word's blue theme headings."""
+    style = document.styles["Normal"]
+    style.font.name = FONT
+    style.font.size = Pt(12)
+    for level, size in ((1, 14), (2, 12)):
+        heading = document.styles[f"Heading {level}"]
+        heading.font.name = FONT
+        heading.font.size = Pt(size)
+        heading.font.bold = True
+        heading.font.color.rgb = RGBColor(0, 0, 0)
 
 
 def docx_document(*, title: str, sections: Iterable[DocxSection], right_header: str = "") -> bytes:
-    """A Word document: an optional right-aligned annex header, a title, then the sections in order."""
+    """A Word document on A4 (landscape when a table has many columns): an optional right-aligned annex header, a
+    centred title, then the sections in order, tables with set column widths."""
+    sections = list(sections)
     document = Document()
-    style = document.styles["Normal"]
-    style.font.name = "Times New Roman"
-    style.font.size = Pt(12)
+    widest = max((len(section.headers) for section in sections), default=0)
+    text_width = _page(document, landscape=widest >= LANDSCAPE_FROM_COLUMNS)
+    _official_styles(document)
     if right_header:
         paragraph = document.add_paragraph(right_header)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    document.add_heading(title, level=1)
+    document.add_heading(title, level=1).alignment = WD_ALIGN_PARAGRAPH.CENTER
     for section in sections:
         if section.heading:
             document.add_heading(section.heading, level=2)
@@ -42,11 +77,18 @@ def docx_document(*, title: str, sections: Iterable[DocxSection], right_header: 
         if section.headers:
             table = document.add_table(rows=1, cols=len(section.headers))
             table.style = "Table Grid"
+            table.autofit = False
+            shares = section.widths or [1 / len(section.headers)] * len(section.headers)
+            widths = [int(text_width * share / sum(shares)) for share in shares]
             for cell, header in zip(table.rows[0].cells, section.headers, strict=True):
                 cell.text = str(header)
+                cell.paragraphs[0].runs[0].font.bold = True
             for row in section.rows:
                 for cell, value in zip(table.add_row().cells, row, strict=True):
                     cell.text = str(safe_cell(value))
+            for column, width in zip(table.columns, widths, strict=True):
+                for cell in column.cells:
+                    cell.width = width
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

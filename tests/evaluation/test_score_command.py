@@ -111,6 +111,8 @@ WORKED: dict[str, dict[str, Any]] = {
         "scores": ("5.28", "88.15", "0.00", "88.15"),
     },
 }
+
+
 @pytest.mark.parametrize("body_id", list(WORKED))
 def test_openness_criteria_1_to_5_are_the_worked_examples(body_id: str) -> None:
     """002 Annex 10 tables 1–7: per language and in total, as docs/openness-worked-examples.md works them out."""

@@ -148,7 +148,7 @@ def test_the_summary_gives_f_from_the_records(client, analyst, body_a, body_b, d
     client.force_login(analyst)
     with django_assert_max_num_queries(10):
         response = client.get(reverse("feedback:summary"), {"year": 2026})
-    rows = {row.body.pk: row for row in response.context["scores"]}
+    rows = {row.body.pk: row for row in (r.line for r in response.context["rows"])}
     a = rows[body_a.pk]
     assert (a.counts.remarks_received, a.counts.remarks_accepted, a.counts.remarks_rejected) == (4, 3, 1)
     assert (a.counts.comments_received, a.counts.comments_answered, a.counts.comments_unanswered) == (2, 1, 1)
@@ -173,7 +173,7 @@ def test_the_analyst_sets_not_openly_accessible_and_f_becomes_zero(client, analy
     assert (finding.period_start, finding.period_end) == (datetime.date(2026, 1, 1), datetime.date(2026, 12, 31))
     assert AuditEvent.objects.filter(event_type="feedback.finding.set").count() == 1
     response = client.get(reverse("feedback:summary"), {"year": 2026})
-    row = next(row for row in response.context["scores"] if row.body.pk == body_a.pk)
+    row = next(row for row in (r.line for r in response.context["rows"]) if row.body.pk == body_a.pk)
     assert row.score.f == 0 and row.score.band == "ineffective"
     # the officer cannot withdraw it; the analyst can, and F is 100 again (nothing received)
     client.force_login(officer_a)

@@ -19,7 +19,7 @@ def finals_of(campaign: Campaign) -> dict[str, str]:
     return {str(pk): str(final) for pk, final in campaign.enrolments.values_list("pk", "final") if final is not None}
 
 
-def rescoring_record_after(rescoring: Rescoring, finals: Sequence[tuple[Enrolment, Decimal]]) -> None:
+def rescoring_record_after(rescoring: Rescoring, finals: Sequence[tuple[Enrolment, Decimal | None]]) -> None:
     """Store the finals after the rescoring and audit each body whose final score moved."""
     rescoring.after = {str(enrolment.pk): str(final) for enrolment, final in finals}
     rescoring.save(update_fields=["after", "updated_at"])

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 from django.db import connection, models, transaction
@@ -22,6 +22,7 @@ from ashyq.core.audit import audit_record
 from ashyq.core.errors import InvalidTransition
 from ashyq.core.permissions import require_analyst
 from ashyq.evaluation.engine import BodyScore, ScoringInputError, score_openness
+from ashyq.evaluation.engine.rounding import Exact
 from ashyq.evaluation.events import CampaignEvent
 from ashyq.evaluation.facts import (
     GatheredBody,
@@ -45,6 +46,15 @@ if TYPE_CHECKING:
     AnyUser = User | AnonymousUser
 
 CHUNK = 50
+STORED = Decimal("0.0000000001")
+
+
+def stored(value: Exact | None) -> Decimal | None:
+    """An exact figure of the engine as the database keeps it: 10 decimal places, far below the 0.01 at which a
+    figure is shown, so rounding the stored figure once gives the same as rounding the exact one (SPEC §7)."""
+    if value is None:
+        return None
+    return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(STORED, rounding=ROUND_HALF_UP)
 
 
 def scoring_run_request(*, campaign: Campaign, actor: AnyUser) -> ScoringRun:
@@ -133,9 +143,9 @@ def _rows(
                 criterion.number,
                 criterion.weight,
                 criterion.penalty,
-                criterion.points["kk"],
-                criterion.points["ru"],
-                criterion.total,
+                stored(criterion.points["kk"]),
+                stored(criterion.points["ru"]),
+                stored(criterion.total),
                 dict(criterion.text),
             )
         )
@@ -147,8 +157,8 @@ def _rows(
                     criterion.number,
                     result.indicator_id,
                     result.treatment,
-                    result.points.get("kk"),
-                    result.points.get("ru"),
+                    stored(result.points.get("kk")),
+                    stored(result.points.get("ru")),
                     dict(result.inputs),
                     dict(result.text),
                 )
@@ -197,7 +207,11 @@ def store_scores(run: ScoringRun, enrolments: Sequence[Enrolment], scores: Seque
         for enrolment, score in zip(enrolments, scores, strict=True):
             # One UPDATE per body: bulk_update's CASE over 300 rows is slower (docs/performance.md).
             Enrolment.objects.filter(pk=enrolment.pk).update(
-                total=score.total, penalty=score.penalty, final=score.final, explanation=dict(score.text), scored_at=now
+                total=stored(score.total),
+                penalty=stored(score.penalty),
+                final=stored(score.final),
+                explanation=dict(score.text),
+                scored_at=now,
             )
         old_status = campaign.status
         if rescoring is None:
@@ -210,7 +224,8 @@ def store_scores(run: ScoringRun, enrolments: Sequence[Enrolment], scores: Seque
         run.save(update_fields=["status", "updated_at"])
         if rescoring is not None:
             rescoring_record_after(
-                rescoring, [(enrolment, score.final) for enrolment, score in zip(enrolments, scores, strict=True)]
+                rescoring,
+                [(enrolment, stored(score.final)) for enrolment, score in zip(enrolments, scores, strict=True)],
             )
         audit_record(
             actor=run.requested_by,
@@ -267,6 +282,11 @@ class ProvisionalScore:
     missing: tuple[MissingItem, ...]
     group_average_indicators: frozenset[str]
 
+    @property
+    def final(self) -> Decimal:
+        """The provisional final score as shown: rounded once (SPEC §7)."""
+        return self.score.shown(self.score.final)
+
 
 def _peer(body: GatheredBody) -> dict[str, object]:
     """A body of the same group without exemptions and with nothing reported: it lets the engine compute the
@@ -313,7 +333,7 @@ def provisional_score(enrolment: Enrolment) -> ProvisionalScore:
     for slot in body.missing:
         key = (slot.indicator, slot.language)
         better = final({**worst, key: best_value(slot, version)})
-        missing.append(MissingItem(slot, better.final - baseline.final))
+        missing.append(MissingItem(slot, stored(better.final - baseline.final) or Decimal(0)))
     pending = frozenset(
         result.indicator_id
         for criterion in baseline.criteria

@@ -63,7 +63,7 @@ class Migration(migrations.Migration):
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
                 ('status', models.CharField(choices=[('submitted', 'awaiting moderation'), ('published', 'published, awaiting an answer'), ('answered', 'answered'), ('rejected', 'not published')], default='submitted', max_length=10, verbose_name='status')),
-                ('asker_name', models.CharField(blank=True, max_length=200, verbose_name='name')),
+                ('asker_name', models.CharField(blank=True, max_length=200, verbose_name='your name')),
                 ('contact', models.CharField(max_length=200, verbose_name='e-mail or phone for the answer')),
                 ('address_key', models.CharField(db_index=True, max_length=64, verbose_name='network address (keyed hash)')),
                 ('text', models.TextField(verbose_name='question as sent')),
