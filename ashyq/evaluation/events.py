@@ -39,3 +39,4 @@ class CampaignEvent(StrEnum):
     SENT_TO_AGENCY = "evaluation.agency.sent"
     AGENCY_CORRECTION = "evaluation.agency.corrected"
     TERM_REMINDER_SENT = "evaluation.term.reminder_sent"
+    RECOMMENDATIONS_SAVED = "evaluation.conclusion.recommendations_saved"

@@ -169,6 +169,8 @@ class Enrolment(TimeStampedModel):
     conclusion_approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    recommendations_kk = models.TextField(_("conclusions and recommendations (Kazakh)"), blank=True, max_length=20000)
+    recommendations_ru = models.TextField(_("conclusions and recommendations (Russian)"), blank=True, max_length=20000)
     conclusion_received_on = models.DateField(_("conclusion received on"), null=True, blank=True)
     objection_due = models.DateField(_("objections due on (§109)"), null=True, blank=True)
 

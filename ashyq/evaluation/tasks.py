@@ -15,12 +15,15 @@ def campaign_score(run_id: int) -> None:
 
 @task()
 def conclusion_delivered_mail(enrolment_id: int) -> int:
-    """E-mail the body's officers and first head that its conclusion was delivered and when objections are due
-    (002 §109). Returns the number of recipients."""
-    from django.core.mail import send_mail
+    """E-mail the body's officers and first head its conclusion (PDF, Kazakh and Russian), the date it was
+    received and when objections are due (002 §109). Returns the number of recipients."""
+    from django.core.mail import EmailMessage
     from django.utils import translation
     from django.utils.translation import gettext as _
 
+    from ashyq.evaluation.conclusion import DocumentLanguage
+    from ashyq.evaluation.conclusion_documents import conclusion_file
+    from ashyq.evaluation.conclusions_read import enrolment_conclusion
     from ashyq.evaluation.models import Enrolment
     from ashyq.orgs.models import Membership, Role
 
@@ -51,5 +54,10 @@ def conclusion_delivered_mail(enrolment_id: int) -> int:
             )
     with translation.override("kk"):
         subject = _("Openness conclusion delivered")
-    send_mail(subject, "\n\n".join(lines), None, recipients)
+    message = EmailMessage(subject, "\n\n".join(lines), None, recipients)
+    languages: tuple[DocumentLanguage, ...] = ("kk", "ru")
+    for language in languages:  # the conclusion itself, in both languages (002 Annex 8)
+        content, filename = conclusion_file(enrolment_conclusion(enrolment, language), "pdf")
+        message.attach(filename, content, "application/pdf")
+    message.send()
     return len(recipients)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ashyq.evaluation import objection_views, views
+from ashyq.evaluation import conclusion_views, objection_views, views
 
 app_name = "evaluation"
 urlpatterns = [
@@ -26,6 +26,12 @@ urlpatterns = [
     path("bodies/<int:pk>/requests/<str:indicator>/", views.request_new, name="request_new"),
     path("requests/<int:pk>/", views.request_page, name="request"),
     path("bodies/<int:pk>/answer/", objection_views.answer_page, name="answer"),
+    path(
+        "bodies/<int:pk>/conclusion-<str:language>.<str:extension>",
+        conclusion_views.conclusion_document,
+        name="conclusion",
+    ),
+    path("bodies/<int:pk>/recommendations/", conclusion_views.conclusion_recommendations, name="recommendations"),
     path("<int:pk>/agency/<int:version>.xlsx", objection_views.agency_summary, name="agency_summary"),
     path("<int:pk>/commissions/new/", objection_views.commission_new, name="commission_new"),
     path("commissions/<int:pk>/", objection_views.commission_page, name="commission"),

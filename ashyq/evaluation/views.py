@@ -124,6 +124,10 @@ def enrolment_page(request: HttpRequest, pk: int) -> HttpResponse:
         and enrolment.campaign.status == Campaign.Status.SCORED
         and enrolment.can_approve_conclusion(),
         "can_deliver": is_analyst(request.user) and enrolment.can_deliver_conclusion(),
+        "sees_conclusion": is_authorized_staff(request.user)
+        or enrolment.conclusion_status == Enrolment.ConclusionStatus.DELIVERED,
+        "can_write_recommendations": is_analyst(request.user)
+        and enrolment.conclusion_status == Enrolment.ConclusionStatus.NONE,
     }
     return render(request, "evaluation/enrolment.html", context)
 

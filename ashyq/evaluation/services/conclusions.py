@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     AnyUser = User | AnonymousUser
 
 OBJECTION_TERM_KEY = "objection_working_days"
+MAX_RECOMMENDATIONS = 20000
 
 
 def conclusion_approve(*, enrolment: Enrolment, actor: AnyUser) -> Enrolment:
@@ -86,4 +87,30 @@ def conclusion_deliver(*, enrolment: Enrolment, received_on: datetime.date, acto
         # Integration point for the Annex 8 renderer: attach the kk/ru documents to this e-mail.
         pk = enrolment.pk
         transaction.on_commit(lambda: conclusion_delivered_mail.enqueue(pk))
+    return enrolment
+
+
+def conclusion_recommendations_save(*, enrolment: Enrolment, kk: str, ru: str, actor: AnyUser) -> Enrolment:
+    """The analyst's conclusions and recommendations in both languages (002 Annex 8), before the head approves;
+    a language left blank is prefilled from the lost points when the document is made."""
+    require_analyst(actor)
+    texts = {"kk": kk.strip(), "ru": ru.strip()}
+    for language, text in texts.items():
+        if len(text) > MAX_RECOMMENDATIONS:
+            raise ValidationError({language: _("Keep the text under 20,000 characters.")})
+    with transaction.atomic():
+        enrolment = lock_enrolment(enrolment)
+        if enrolment.conclusion_status != Enrolment.ConclusionStatus.NONE or enrolment.final is None:
+            raise InvalidTransition(_("Recommendations are written once the body is scored and until approval."))
+        old = {"kk": enrolment.recommendations_kk, "ru": enrolment.recommendations_ru}
+        enrolment.recommendations_kk, enrolment.recommendations_ru = texts["kk"], texts["ru"]
+        enrolment.save(update_fields=["recommendations_kk", "recommendations_ru", "updated_at"])
+        audit_record(
+            actor=actor,
+            event=CampaignEvent.RECOMMENDATIONS_SAVED,
+            target=enrolment,
+            body=enrolment.body,
+            old=old,
+            new=texts,
+        )
     return enrolment
