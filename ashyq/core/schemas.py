@@ -3,8 +3,7 @@
 An input schema derives from ``BoundedSchema`` instead of ``ninja.Schema``; each of its text, date,
 date-time, ``year`` and ``quarter`` fields is checked by ``ashyq.core.bounds`` and a value outside the
 bounds is a 422 whose message names the field. A text field is capped at the ``max_length`` of the field of
-the same name in ``limits_from`` (the models the schema writes), else at ``text_limits[name]``, else at
-``ASHYQ_TEXT_MAX_CHARS``.
+the same name in ``limits_from`` (the models the schema writes), else at ``ASHYQ_TEXT_MAX_CHARS``.
 """
 
 from __future__ import annotations
@@ -32,14 +31,13 @@ def _model_limit(models: tuple[type[Model], ...], name: str) -> int | None:
 
 class BoundedSchema(Schema):
     limits_from: ClassVar[tuple[type[Model], ...]] = ()
-    text_limits: ClassVar[dict[str, int]] = {}
 
     @field_validator("*", mode="after")
     @classmethod
     def _within_bounds(cls, value: Any, info: ValidationInfo) -> Any:
         name = info.field_name or ""
         values = value if isinstance(value, (list, tuple)) else [value]
-        limit = _model_limit(cls.limits_from, name) or cls.text_limits.get(name)
+        limit = _model_limit(cls.limits_from, name)
         try:
             for item in values:
                 bounds.check_value(item, name, limit=limit)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 import subprocess
 import sys
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from ashyq.core.env import env_bool, env_choice, env_int, env_list, env_secret
+from ashyq.core.env import env_bool, env_choice, env_date, env_int, env_list, env_secret
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -32,6 +33,16 @@ def test_env_int_checks_number_and_minimum(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setenv("X_NUM", "seven")
     with pytest.raises(ImproperlyConfigured, match="is not a whole number"):
         env_int("X_NUM", 1)
+
+
+def test_env_date_reads_an_iso_day(monkeypatch: pytest.MonkeyPatch) -> None:
+    """ASHYQ_EARLIEST_DATE (docs/input-limits.md): YYYY-MM-DD, else a clear error naming the variable."""
+    assert env_date("X_DAY", datetime.date(2000, 1, 1)) == datetime.date(2000, 1, 1)
+    monkeypatch.setenv("X_DAY", " 2020-01-01 ")
+    assert env_date("X_DAY", datetime.date(2000, 1, 1)) == datetime.date(2020, 1, 1)
+    monkeypatch.setenv("X_DAY", "2000-13-01")
+    with pytest.raises(ImproperlyConfigured, match=r"X_DAY='2000-13-01' is not a date \(YYYY-MM-DD\)"):
+        env_date("X_DAY", datetime.date(2000, 1, 1))
 
 
 def test_env_list_and_choice(monkeypatch: pytest.MonkeyPatch) -> None:
