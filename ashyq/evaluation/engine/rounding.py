@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
+from functools import cache
 
 Exact = Fraction
 
@@ -31,7 +32,12 @@ def shown(value: Exact, quantum: Decimal) -> Decimal:
     ``shown(Fraction(3, 4), Decimal("0.01"))`` → 0.75; ``shown(Fraction(3, 8), …)`` → 0.38;
     ``shown(Fraction(-3, 8), …)`` → -0.38. Exact at every half: no binary or 28-digit intermediate.
     """
-    steps = value / Fraction(quantum)
-    whole = (abs(steps.numerator) * 2 + steps.denominator) // (2 * steps.denominator)
-    signed = -whole if steps < 0 else whole
-    return (Decimal(signed) * quantum).quantize(quantum)
+    per_n, per_d = _ratio(quantum)
+    numerator, denominator = value.numerator * per_d, value.denominator * per_n  # value / quantum, in integers
+    whole = (abs(numerator) * 2 + denominator) // (2 * denominator)
+    return (Decimal(-whole if numerator < 0 else whole) * quantum).quantize(quantum)
+
+
+@cache
+def _ratio(quantum: Decimal) -> tuple[int, int]:
+    return quantum.as_integer_ratio()
