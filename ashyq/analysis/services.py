@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ashyq.analysis import personal_data, quarter, topics
+from ashyq.analysis.language import detect
 from ashyq.analysis.models import DuplicateGroup, QuarterRun, TopicCluster
 from ashyq.core.audit import audit_record
 from ashyq.core.errors import InvalidTransition
@@ -119,6 +120,7 @@ def run_execute(*, run_id: int) -> QuarterRun | None:
             _store_languages(batch.languages)
             results.append(batch)
             QuarterRun.objects.filter(pk=run.pk).update(processed=start + len(batch.item_ids))
+        _detect_previous(run)
         combined = quarter.combine(texts, results)
         _store(run, combined)
     except Exception:
@@ -137,9 +139,24 @@ def _store_languages(languages: dict[int, str]) -> None:
         Item.objects.filter(pk__in=ids).update(language=language)
 
 
+def _previous_quarter(run: QuarterRun) -> tuple[int, int]:
+    return (run.year, run.quarter - 1) if run.quarter > 1 else (run.year - 1, 4)
+
+
+def _detect_previous(run: QuarterRun) -> None:
+    """The previous quarter's items not analysed yet get their language, so the trend compares like with like."""
+    missing = quarter_items(run.body, *_previous_quarter(run)).filter(language="").values_list("pk", "text")
+    batch: dict[int, str] = {}
+    for pk, text in missing.iterator(chunk_size=BATCH_SIZE):
+        batch[pk] = detect(text).value
+        if len(batch) == BATCH_SIZE:
+            _store_languages(batch)
+            batch = {}
+    _store_languages(batch)
+
+
 def _previous(run: QuarterRun) -> dict[str, object]:
-    year, number = (run.year, run.quarter - 1) if run.quarter > 1 else (run.year - 1, 4)
-    items = quarter_items(run.body, year, number).order_by()
+    items = quarter_items(run.body, *_previous_quarter(run)).order_by()
     channels = dict(items.values_list("channel").annotate(n=Count("pk")).values_list("channel", "n"))
     languages = dict(items.values_list("language").annotate(n=Count("pk")).values_list("language", "n"))
     kinds = dict(items.values_list("kind").annotate(n=Count("pk")).values_list("kind", "n"))

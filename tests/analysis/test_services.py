@@ -45,6 +45,7 @@ def test_the_quarter_is_analysed_in_the_worker_and_its_figures_stored(
     assert results["with_personal_data"] == 5  # the IIN/phone appeal and the four copies signed with a phone
     assert results["channels"] == {"appeals_social": 21}
     assert results["previous"]["total"] == 3
+    assert results["previous"]["languages"] == {"ru": 3}  # detected too, so the trend compares like with like
     group = run.groups.get()
     assert (group.size, group.is_campaign, group.burst_count) == (12, True, 12)
     assert group.representative == CAMPAIGN_TEXT  # the wording most copies used
