@@ -36,6 +36,9 @@ def test_a_citizen_asks_the_officer_answers_and_the_answer_is_public(
     page.context.clear_cookies()
     page.set_viewport_size(VIEWPORTS["desktop"])
     login("officer.health", "ashyq-demo-2026")
+    for path in ("/kk/portal/reports/publish/", "/kk/portal/conferences/manage/"):
+        page.goto(path)
+        assert axe_violations() == [], path
     page.goto(f"/kk/portal/conferences/manage/{conference.pk}/")
     question = page.locator("section.qa", has_text="Где получить лекарство")
     suggested = question.locator("textarea[name$=public_text]")

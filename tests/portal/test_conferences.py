@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from ashyq.core.errors import InvalidTransition
 from ashyq.core.models import AuditEvent
@@ -24,7 +25,7 @@ from ashyq.portal.services.conferences import (
 )
 
 pytestmark = pytest.mark.django_db
-TODAY = datetime.date.today()
+TODAY = timezone.localdate()  # the portal counts days in Asia/Almaty
 
 
 @pytest.fixture

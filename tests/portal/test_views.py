@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from ashyq.portal.models import Periodicity, PlanReport, Question
 from ashyq.portal.services.conferences import conference_announce, question_ask
@@ -13,7 +14,7 @@ from ashyq.portal.services.reports import plan_report_publish
 
 D = datetime.date
 pytestmark = pytest.mark.django_db
-TODAY = datetime.date.today()
+TODAY = timezone.localdate()  # the portal counts days in Asia/Almaty
 
 
 def _client(user=None) -> Client:
