@@ -22,7 +22,13 @@ DEMO_PASSWORD = "ashyq-demo-2026"  # noqa: S105 — demo only; demo_load refuses
 HEALTH_ID, FINANCE_ID, ALMATY_ID = 690, 867, 8310
 
 # Each app's demo records, loaded in this order after the bodies and people.
-DEMO_STEPS: list[str] = ["ashyq.methodology.demo", "ashyq.meetings.demo", "ashyq.feedback.demo", "ashyq.registry.demo"]
+DEMO_STEPS: list[str] = [
+    "ashyq.methodology.demo",
+    "ashyq.meetings.demo",
+    "ashyq.feedback.demo",
+    "ashyq.registry.demo",
+    "ashyq.evaluation.demo",
+]
 
 
 @dataclass(frozen=True)
