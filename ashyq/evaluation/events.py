@@ -16,6 +16,7 @@ class CampaignEvent(StrEnum):
     FACT_RECORDED = "evaluation.fact.recorded"
     EVIDENCE_ADDED = "evaluation.evidence.added"
     EVIDENCE_REMOVED = "evaluation.evidence.removed"
+    REPORT_PREFILLED = "evaluation.report.prefilled"
     REPORT_SUBMITTED = "evaluation.report.submitted"
     REPORT_RETURNED = "evaluation.report.returned"
     REPORT_SIGNED_OFF = "evaluation.report.signed_off"

@@ -16,6 +16,7 @@ urlpatterns = [
     path("bodies/<int:pk>/", views.enrolment_page, name="enrolment"),
     path("bodies/<int:pk>/submit/", views.enrolment_submit, name="submit"),
     path("bodies/<int:pk>/sign-off/", views.enrolment_sign_off, name="sign_off"),
+    path("bodies/<int:pk>/prefill/", views.enrolment_prefill, name="prefill"),
     path("bodies/<int:pk>/approve/", views.conclusion_approve_view, name="approve"),
     path("bodies/<int:pk>/deliver/", views.conclusion_deliver_view, name="deliver"),
     path("bodies/<int:pk>/tables/<str:table>/", views.report_table, name="table"),

@@ -40,6 +40,7 @@ from ashyq.evaluation.services.campaigns import (
     campaign_reopen_verification,
 )
 from ashyq.evaluation.services.conclusions import conclusion_approve, conclusion_deliver
+from ashyq.evaluation.services.prefill import report_prefill
 from ashyq.evaluation.services.reports import (
     enrolment_slot,
     evidence_add,
@@ -120,6 +121,9 @@ def enrolment_page(request: HttpRequest, pk: int) -> HttpResponse:
         "late": enrolment.late(timezone.localdate()),
         "can_submit": enrolment.body_id in own and enrolment.can_submit() and enrolment.campaign.can_edit_reports(),
         "can_sign_off": enrolment.body_id in heads and enrolment.can_sign_off(),
+        "can_prefill": (enrolment.body_id in own or is_analyst(request.user))
+        and enrolment.campaign.can_edit_reports()
+        and enrolment.can_edit_report(),
         "can_approve": has_role(request.user, {Role.AUTHORIZED_HEAD})
         and enrolment.campaign.status == Campaign.Status.SCORED
         and enrolment.can_approve_conclusion(),
@@ -146,6 +150,23 @@ def _act(request: HttpRequest, pk: int, action: Callable[..., Enrolment], done: 
 @require_POST
 def enrolment_submit(request: HttpRequest, pk: int) -> HttpResponse:
     return _act(request, pk, report_submit, _("The report was submitted to the first head."))
+
+
+@login_required
+@require_POST
+def enrolment_prefill(request: HttpRequest, pk: int) -> HttpResponse:
+    enrolment = _enrolment(request, pk)
+    try:
+        result = report_prefill(enrolment=enrolment, actor=request.user)
+    except InvalidTransition as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("Prefilled from Ashyq: %(values)s values and %(evidence)s lines of evidence.")
+            % {"values": len(result.values), "evidence": len(result.evidence)},
+        )
+    return redirect("evaluation:enrolment", pk)
 
 
 @login_required
