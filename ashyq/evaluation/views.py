@@ -65,6 +65,7 @@ def campaign_list(request: HttpRequest) -> HttpResponse:
     context = {
         "campaigns": selectors.campaigns_for_user(request.user) if staff else [],
         "is_staff": staff,
+        "can_create": is_analyst(request.user),
         "enrolments": Enrolment.objects.filter(body_id__in=body_ids_for(request.user)).select_related(
             "campaign", "body"
         ),
