@@ -53,3 +53,11 @@ def conclusion_delivered_mail(enrolment_id: int) -> int:
         subject = _("Openness conclusion delivered")
     send_mail(subject, "\n\n".join(lines), None, recipients)
     return len(recipients)
+
+
+@task()
+def source_import_run(job_id: int) -> None:
+    """Run a queued §10 data-source import (issue 14 item 3); the page polls its progress."""
+    from ashyq.evaluation.services.imports import source_import_run as run
+
+    run(job_id=job_id)

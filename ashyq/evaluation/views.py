@@ -29,7 +29,7 @@ from ashyq.evaluation.forms import (
     UploadForm,
     ValueForm,
 )
-from ashyq.evaluation.models import Campaign, DocumentRequest, Enrolment, Evidence, ScoringRun
+from ashyq.evaluation.models import Campaign, DocumentRequest, Enrolment, Evidence, ScoringRun, SourceImport
 from ashyq.evaluation.pinned import pinned_version
 from ashyq.evaluation.services.campaigns import (
     campaign_close_collection,
@@ -40,6 +40,7 @@ from ashyq.evaluation.services.campaigns import (
     campaign_reopen_verification,
 )
 from ashyq.evaluation.services.conclusions import conclusion_approve, conclusion_deliver
+from ashyq.evaluation.services.imports import source_import_create
 from ashyq.evaluation.services.prefill import report_prefill
 from ashyq.evaluation.services.reports import (
     enrolment_slot,
@@ -573,3 +574,34 @@ def conclusion_deliver_view(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request, "evaluation/form.html", {"form": form, "heading": heading}, status=400 if form.errors else 200
     )
+
+
+# ------------------------------------------------------------------------------------- §10 data-source imports
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=gettext_lazy("CSV or XLSX file"))
+
+
+@login_required
+def campaign_imports(request: HttpRequest, pk: int) -> HttpResponse:
+    require_analyst(request.user)
+    campaign = get_object_or_404(Campaign, pk=pk)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            job = source_import_create(campaign=campaign, file=form.cleaned_data["file"], actor=request.user)
+        except InvalidTransition as error:
+            form.add_error(None, error.message)
+        else:
+            return redirect("evaluation:import", job.pk)
+    context = {"campaign": campaign, "form": form, "jobs": campaign.imports.all()[:20]}
+    return render(request, "evaluation/imports.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    require_analyst(request.user)
+    job = get_object_or_404(SourceImport.objects.select_related("campaign"), pk=pk)
+    template = "evaluation/_import_progress.html" if request.htmx else "evaluation/import.html"  # type: ignore[attr-defined]
+    return render(request, template, {"job": job, "campaign": job.campaign})
