@@ -558,6 +558,7 @@ def conclusion_approve_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def conclusion_deliver_view(request: HttpRequest, pk: int) -> HttpResponse:
+    require_analyst(request.user)
     enrolment = _enrolment(request, pk)
     form = DeliveryForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
