@@ -12,6 +12,7 @@ each replaces the value held for that indicator and language (audited old → ne
 
 from __future__ import annotations
 
+import gc
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
@@ -160,14 +161,20 @@ def source_import_run(*, job_id: int) -> SourceImport:
         return job
     job.status = SourceImport.Status.RUNNING
     job.save(update_fields=["status", "updated_at"])
-    try:
-        with job.file.open("rb") as handle:
+    refused: dict[str, Any] | None = None
+    rows: list[tuple[int, dict[str, Any]]] = []
+    with job.file.open("rb") as handle:
+        # The reader's generators are finished while the file is still open, also on a refusal.
+        try:
             table = open_table(handle)
             job.total_rows = table.estimate_rows()
             job.save(update_fields=["total_rows", "updated_at"])
             rows = list(read_rows(table, ALIASES, ("body", "indicator", "language")))
-    except FileRefused as error:
-        job.status, job.errors = SourceImport.Status.FAILED, [{"line": error.line, "message": error.message}]
+        except FileRefused as error:
+            refused = {"line": error.line, "message": error.message}
+        gc.collect()
+    if refused is not None:
+        job.status, job.errors = SourceImport.Status.FAILED, [refused]
         job.save(update_fields=["status", "errors", "updated_at"])
         return job
     job.total_rows = len(rows)
