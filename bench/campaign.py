@@ -6,8 +6,8 @@ Builds a throw-away database from the models (``test_<db>_campbench``), a campai
 (two thirds central, a tenth exempt by their records) and every value of their reports (plus dated evidence
 for the indicators with a term), then measures in the same run:
 
-1. the pure engine on the same facts: ``parse_openness`` + ``score_openness`` on the JSON input the
-   selector builds (the ``score`` command's path);
+1. the pure engine on the same facts: ``parse_openness`` + ``score_openness`` + every explanation in kk, ru
+   and en on the JSON input the selector builds (what ``bench/score_campaign.py`` measures);
 2. scoring from the database and storing: ``scoring_run_execute`` (gather with four queries, the engine,
    results written per body, criterion, indicator and language, the campaign switched to them).
 
@@ -170,7 +170,10 @@ def pure_engine(campaign: Any) -> float:
     version = pinned_version(campaign.methodology)
     data = {"bodies": [body.body_input() for body in gather(campaign)]}
     start = time.perf_counter()
-    score_openness(version, parse_openness(version, data))
+    scores = score_openness(version, parse_openness(version, data))
+    for score in scores:  # every explanation in kk, ru and en, as bench/score_campaign.py measures the engine
+        for lang in ("kk", "ru", "en"):
+            score.explanation(lang)
     return time.perf_counter() - start
 
 
@@ -217,7 +220,7 @@ def main() -> None:
         engine = [pure_engine(campaign) for _ in range(args.runs)]
         stored = [from_database(campaign, analyst) for _ in range(args.runs)]
         many = dashboard_queries(campaign, analyst)
-    print("| run | pure engine (parse + score) | from the database + storing | ratio |")
+    print("| run | pure engine (parse + score + explanations) | from the database + storing | ratio |")
     print("|---|---|---|---|")
     for index, (a, b) in enumerate(zip(engine, stored, strict=True), start=1):
         print(f"| {index} | {a:.3f} s | {b:.3f} s | {b / a:.2f}× |")

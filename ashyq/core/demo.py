@@ -27,6 +27,7 @@ DEMO_STEPS: list[str] = [
     "ashyq.meetings.demo",
     "ashyq.feedback.demo",
     "ashyq.registry.demo",
+    "ashyq.evaluation.demo",
     "ashyq.portal.demo",
 ]
 

@@ -16,6 +16,8 @@ class CampaignEvent(StrEnum):
     FACT_RECORDED = "evaluation.fact.recorded"
     EVIDENCE_ADDED = "evaluation.evidence.added"
     EVIDENCE_REMOVED = "evaluation.evidence.removed"
+    REPORT_PREFILLED = "evaluation.report.prefilled"
+    SOURCE_IMPORTED = "evaluation.import.done"
     REPORT_SUBMITTED = "evaluation.report.submitted"
     REPORT_RETURNED = "evaluation.report.returned"
     REPORT_SIGNED_OFF = "evaluation.report.signed_off"

@@ -35,9 +35,21 @@ class Slot:
     measure: str | None
 
 
-def required_slots(version: OpennessVersion, kind: str, exemptions: Iterable[str]) -> list[Slot]:
-    """The values a body of this group and exemptions gives, in the order of the tables (002 Annex 10)."""
-    tags = frozenset(exemptions) | {kind}
+_SLOTS: dict[tuple[str, str, str, frozenset[str]], tuple[Slot, ...]] = {}
+
+
+def required_slots(version: OpennessVersion, kind: str, exemptions: Iterable[str]) -> tuple[Slot, ...]:
+    """The values a body of this group and exemptions gives, in the order of the tables (002 Annex 10).
+
+    Cached per version (a loaded version never changes), group and exemptions."""
+    key = (version.act.id, version.act.registration_number, kind, frozenset(exemptions))
+    if key not in _SLOTS:
+        _SLOTS[key] = tuple(_required_slots(version, kind, key[3]))
+    return _SLOTS[key]
+
+
+def _required_slots(version: OpennessVersion, kind: str, exemptions: frozenset[str]) -> list[Slot]:
+    tags = exemptions | {kind}
     slots: list[Slot] = []
     for criterion in version.criteria:
         for table in criterion.tables_for(kind):  # type: ignore[arg-type]
@@ -124,7 +136,7 @@ class GatheredBody:
     """One enrolled body's values as stored, the slots it must fill and what is missing."""
 
     enrolment: Enrolment
-    slots: list[Slot]
+    slots: tuple[Slot, ...]
     values: Values
     missing: list[Slot] = field(default_factory=list)
     term_checks: dict[Key, TermCheck] = field(default_factory=dict)
@@ -175,21 +187,20 @@ def gather(campaign: Campaign, enrolments: Iterable[Enrolment] | None = None) ->
     for enrolment in chosen:
         slots = required_slots(version, enrolment.kind, enrolment.exemptions)
         body = GatheredBody(enrolment, slots, {})
+        own_dated, own_verified, own_claims = dated[enrolment.pk], verified[enrolment.pk], claims[enrolment.pk]
         for slot in slots:
             key = (slot.indicator, slot.language)
             check = None
-            if key in dated[enrolment.pk]:
-                check = term_check(
-                    slot.indicator, dated[enrolment.pk][key], period_end=campaign.period_end, calendar=calendar
-                )
+            if key in own_dated:
+                check = term_check(slot.indicator, own_dated[key], period_end=campaign.period_end, calendar=calendar)
                 if check is not None:
                     body.term_checks[key] = check
-            if key in verified[enrolment.pk]:
-                body.values[key] = verified[enrolment.pk][key]
+            if key in own_verified:
+                body.values[key] = own_verified[key]
             elif check is not None and check.met is not None and slot.rule == "met":
                 body.values[key] = {"met": check.met}
-            elif key in claims[enrolment.pk]:
-                body.values[key] = claims[enrolment.pk][key]
+            elif key in own_claims:
+                body.values[key] = own_claims[key]
             else:
                 body.missing.append(slot)
         gathered.append(body)

@@ -453,6 +453,44 @@ class ScoringRun(TimeStampedModel):
         return self.status in {self.Status.DONE, self.Status.FAILED}
 
 
+class SourceImport(TimeStampedModel):
+    """A §10 data-source file imported into a campaign: all rows or none, each value keeping its file and row."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("queued")
+        RUNNING = "running", _("running")
+        DONE = "done", _("done")
+        FAILED = "failed", _("refused")
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="imports")
+    file = models.FileField(_("file"), upload_to="evaluation/imports/%Y/%m/")
+    file_name = models.CharField(_("file name"), max_length=255)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    total_rows = models.PositiveIntegerField(_("rows"), default=0)
+    processed_rows = models.PositiveIntegerField(_("rows processed"), default=0)
+    stored_values = models.PositiveIntegerField(_("values stored"), default=0)
+    errors = models.JSONField(_("bad rows"), default=list, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.file_name
+
+    @property
+    def percent(self) -> int:
+        if self.status == self.Status.DONE:
+            return 100
+        return int(100 * self.processed_rows / self.total_rows) if self.total_rows else 0
+
+    @property
+    def finished(self) -> bool:
+        return self.status in {self.Status.DONE, self.Status.FAILED}
+
+
 # Objections, the commission and the Agency (002 §109–119) live in their own module of this app.
 from ashyq.evaluation.objection_models import (  # noqa: E402
     AgencySubmission,
@@ -482,6 +520,7 @@ __all__ = [
     "RequestedDocument",
     "Rescoring",
     "ScoringRun",
+    "SourceImport",
     "Source",
     "TermReminder",
     "Verification",

@@ -61,3 +61,11 @@ def conclusion_delivered_mail(enrolment_id: int) -> int:
         message.attach(filename, content, "application/pdf")
     message.send()
     return len(recipients)
+
+
+@task()
+def source_import_run(job_id: int) -> None:
+    """Run a queued §10 data-source import (issue 14 item 3); the page polls its progress."""
+    from ashyq.evaluation.services.imports import source_import_run as run
+
+    run(job_id=job_id)

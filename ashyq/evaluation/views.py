@@ -29,7 +29,7 @@ from ashyq.evaluation.forms import (
     UploadForm,
     ValueForm,
 )
-from ashyq.evaluation.models import Campaign, DocumentRequest, Enrolment, Evidence, ScoringRun
+from ashyq.evaluation.models import Campaign, DocumentRequest, Enrolment, Evidence, ScoringRun, SourceImport
 from ashyq.evaluation.pinned import pinned_version
 from ashyq.evaluation.services.campaigns import (
     campaign_close_collection,
@@ -40,6 +40,8 @@ from ashyq.evaluation.services.campaigns import (
     campaign_reopen_verification,
 )
 from ashyq.evaluation.services.conclusions import conclusion_approve, conclusion_deliver
+from ashyq.evaluation.services.imports import source_import_create
+from ashyq.evaluation.services.prefill import report_prefill
 from ashyq.evaluation.services.reports import (
     enrolment_slot,
     evidence_add,
@@ -64,6 +66,7 @@ def campaign_list(request: HttpRequest) -> HttpResponse:
     context = {
         "campaigns": selectors.campaigns_for_user(request.user) if staff else [],
         "is_staff": staff,
+        "can_create": is_analyst(request.user),
         "enrolments": Enrolment.objects.filter(body_id__in=body_ids_for(request.user)).select_related(
             "campaign", "body"
         ),
@@ -120,6 +123,9 @@ def enrolment_page(request: HttpRequest, pk: int) -> HttpResponse:
         "late": enrolment.late(timezone.localdate()),
         "can_submit": enrolment.body_id in own and enrolment.can_submit() and enrolment.campaign.can_edit_reports(),
         "can_sign_off": enrolment.body_id in heads and enrolment.can_sign_off(),
+        "can_prefill": (enrolment.body_id in own or is_analyst(request.user))
+        and enrolment.campaign.can_edit_reports()
+        and enrolment.can_edit_report(),
         "can_approve": has_role(request.user, {Role.AUTHORIZED_HEAD})
         and enrolment.campaign.status == Campaign.Status.SCORED
         and enrolment.can_approve_conclusion(),
@@ -150,6 +156,23 @@ def _act(request: HttpRequest, pk: int, action: Callable[..., Enrolment], done: 
 @require_POST
 def enrolment_submit(request: HttpRequest, pk: int) -> HttpResponse:
     return _act(request, pk, report_submit, _("The report was submitted to the first head."))
+
+
+@login_required
+@require_POST
+def enrolment_prefill(request: HttpRequest, pk: int) -> HttpResponse:
+    enrolment = _enrolment(request, pk)
+    try:
+        result = report_prefill(enrolment=enrolment, actor=request.user)
+    except InvalidTransition as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("Prefilled from Ashyq: %(values)s values and %(evidence)s lines of evidence.")
+            % {"values": len(result.values), "evidence": len(result.evidence)},
+        )
+    return redirect("evaluation:enrolment", pk)
 
 
 @login_required
@@ -539,6 +562,7 @@ def conclusion_approve_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def conclusion_deliver_view(request: HttpRequest, pk: int) -> HttpResponse:
+    require_analyst(request.user)
     enrolment = _enrolment(request, pk)
     form = DeliveryForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -555,3 +579,34 @@ def conclusion_deliver_view(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request, "evaluation/form.html", {"form": form, "heading": heading}, status=400 if form.errors else 200
     )
+
+
+# ------------------------------------------------------------------------------------- §10 data-source imports
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=gettext_lazy("CSV or XLSX file"))
+
+
+@login_required
+def campaign_imports(request: HttpRequest, pk: int) -> HttpResponse:
+    require_analyst(request.user)
+    campaign = get_object_or_404(Campaign, pk=pk)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            job = source_import_create(campaign=campaign, file=form.cleaned_data["file"], actor=request.user)
+        except InvalidTransition as error:
+            form.add_error(None, error.message)
+        else:
+            return redirect("evaluation:import", job.pk)
+    context = {"campaign": campaign, "form": form, "jobs": campaign.imports.all()[:20]}
+    return render(request, "evaluation/imports.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    require_analyst(request.user)
+    job = get_object_or_404(SourceImport.objects.select_related("campaign"), pk=pk)
+    template = "evaluation/_import_progress.html" if request.htmx else "evaluation/import.html"  # type: ignore[attr-defined]
+    return render(request, template, {"job": job, "campaign": job.campaign})

@@ -13,7 +13,7 @@ from ashyq.evaluation.services.campaigns import campaign_open
 
 
 def _client(user: User | None) -> Client:
-    client = Client()
+    client = Client(headers={"accept-language": "en"})
     if user is not None:
         client.force_login(user)
     return client
