@@ -79,6 +79,9 @@ def draft_report(*, source: Source, file_format: str, language: str) -> tuple[by
         }
         body_name = source.body.name_kk if language == "kk" else source.body.name_ru
         rows, headers = _report_rows(items), _report_headers()
+        prepared = _("Prepared on %(date)s") % {"date": timezone.localdate().strftime("%d.%m.%Y")}
+        signer = _("First head of the state body (or the person acting for them)")
+        signature = _("(signature)"), _("(full name)")
         if file_format == "pdf":
             content = render_pdf(
                 "feedback/report.html",
@@ -92,6 +95,9 @@ def draft_report(*, source: Source, file_format: str, language: str) -> tuple[by
                     "headers": headers,
                     "rows": rows,
                     "url": source.url,
+                    "prepared": prepared,
+                    "signer": signer,
+                    "signature": signature,
                 },
             )
         elif file_format == "docx":
@@ -100,6 +106,13 @@ def draft_report(*, source: Source, file_format: str, language: str) -> tuple[by
                 sections=[
                     DocxSection(paragraphs=[body_name, title_text, period, source.url, totals]),
                     DocxSection(headers=headers, rows=rows, widths=REPORT_COLUMN_WIDTHS),
+                    DocxSection(
+                        paragraphs=[
+                            prepared,
+                            signer,
+                            f"________________ {signature[0]}   ________________ {signature[1]}",
+                        ]
+                    ),
                 ],
             )
         else:
