@@ -80,6 +80,9 @@ def draft_report(*, source: Source, file_format: str, language: str) -> tuple[by
         }
         body_name = source.body.name_kk if language == "kk" else source.body.name_ru
         rows, headers = _report_rows(items), _report_headers()
+        prepared = _("Prepared on %(date)s") % {"date": timezone.localdate().strftime("%d.%m.%Y")}
+        signer = _("First head of the state body (or the person acting for them)")
+        signature = _("(signature)"), _("(full name)")
         if file_format == "pdf":
             content = render_pdf(
                 "feedback/report.html",
@@ -93,6 +96,9 @@ def draft_report(*, source: Source, file_format: str, language: str) -> tuple[by
                     "headers": headers,
                     "rows": rows,
                     "url": source.url,
+                    "prepared": prepared,
+                    "signer": signer,
+                    "signature": signature,
                 },
             )
         elif file_format == "docx":
@@ -101,6 +107,13 @@ def draft_report(*, source: Source, file_format: str, language: str) -> tuple[by
                 sections=[
                     DocxSection(paragraphs=[body_name, title_text, period, source.url, totals]),
                     DocxSection(headers=headers, rows=rows, widths=REPORT_COLUMN_WIDTHS),
+                    DocxSection(
+                        paragraphs=[
+                            prepared,
+                            signer,
+                            f"________________ {signature[0]}   ________________ {signature[1]}",
+                        ]
+                    ),
                 ],
             )
         else:
@@ -192,10 +205,30 @@ PORTAL_EXAMPLE = [
 ]
 
 
-def import_template(*, file_format: str, template: str) -> bytes:
-    """The template a user fills (the Ashyq template) or the portal's layout, with example rows."""
+# The Ashyq template's headings and example in the reader's language; the import reads either language (and the
+# keys above), see importing/rows.py TEMPLATE_ALIASES.
+LOCALISED_TEMPLATE = {
+    "kk": (
+        ["№", "түрі", "автор", "мәтін", "тармақ", "күні", "мәртебе", "сілтеме", "себеп", "жауап",
+         "жауап күні", "орган"],
+        ["A-1", "ескерту", "Иванов И.", "5-тармақты нақтылауды ұсынамын", "5-т.", "02.03.2026 10:15", "қабылданды",
+         "№ 12 бұйрық, 5-т., 01.05.2026 күшіне енді", "", "", "", ""],
+    ),
+    "ru": (
+        ["№", "вид", "автор", "текст", "пункт", "дата", "статус", "ссылка", "причина", "ответ", "дата ответа", "орган"],
+        ["A-1", "замечание", "Иванов И.", "Предлагаю уточнить пункт 5", "п. 5", "02.03.2026 10:15", "принято",
+         "Приказ № 12, п. 5, вступил в силу 01.05.2026", "", "", "", ""],
+    ),
+}  # fmt: skip
+
+
+def import_template(*, file_format: str, template: str, language: str = "en") -> bytes:
+    """The template a user fills (the Ashyq template, headed in the reader's language) or the portal's layout."""
     if template == "npa_portal":
         headers, rows = PORTAL_HEADERS, PORTAL_EXAMPLE
+    elif language in LOCALISED_TEMPLATE:
+        headers, example = LOCALISED_TEMPLATE[language]
+        rows = [example]
     else:
         headers, rows = TEMPLATE_HEADERS, [TEMPLATE_EXAMPLE]
     if file_format == "csv":

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 
 from ashyq.core.errors import InvalidTransition
 from ashyq.core.http import AuthedRequest
+from ashyq.core.i18n import active_language
 from ashyq.core.permissions import (
     body_ids_for,
     can_change_body_data,
@@ -335,7 +336,7 @@ def import_start_again(request: AuthedRequest, pk: int) -> HttpResponse:
 def import_template(request: HttpRequest, template: str, extension: str) -> HttpResponse:
     if template not in {"template", "npa_portal"} or extension not in documents.EXPORT_FORMATS:
         raise Http404
-    content = documents.import_template(file_format=extension, template=template)
+    content = documents.import_template(file_format=extension, template=template, language=active_language())
     return document_response(content, filename=f"feedback-{template}.{extension}")
 
 

@@ -7,12 +7,14 @@ bad row of a refused file at once.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.utils.translation import gettext as _
+from django.utils.translation import override, pgettext_lazy
 
 from ashyq.core import bounds
 from ashyq.feedback.models import ItemKind, ItemStatus, Source
@@ -60,6 +62,30 @@ TEMPLATE_ALIASES: dict[str, tuple[str, ...]] = {
     "body_npa_id": ("body", "орган"),
 }
 TEMPLATE_REQUIRED = ("external_id", "kind", "text", "received_at")
+# How a message names a column: in the reader's words, never the key (issue 11 item 5: not "text бос").
+COLUMN_NAMES: dict[str, Any] = {
+    "external_id": pgettext_lazy("import column", "number"),
+    "kind": pgettext_lazy("import column", "kind"),
+    "author": pgettext_lazy("import column", "author"),
+    "text": pgettext_lazy("import column", "text"),
+    "clause": pgettext_lazy("import column", "clause"),
+    "received_at": pgettext_lazy("import column", "date"),
+    "status": pgettext_lazy("import column", "status column"),
+    "reference": pgettext_lazy("import column", "reference"),
+    "reason": pgettext_lazy("import column", "reason column"),
+    "answer": pgettext_lazy("import column", "answer"),
+    "answered_on": pgettext_lazy("import column", "answer date"),
+    "body_npa_id": pgettext_lazy("import column", "body"),
+    "parent_id": pgettext_lazy("import column", "parent number"),
+    "date": pgettext_lazy("import column", "date"),
+}
+
+
+def column_name(key: str) -> str:
+    """The column as the reader's template heads it («мәтін», «текст»)."""
+    return f"«{COLUMN_NAMES[key]}»" if key in COLUMN_NAMES else key
+
+
 PORTAL_ALIASES: dict[str, tuple[str, ...]] = {
     "external_id": ("id", "comment id", "id комментария", "пікір id"),
     "parent_id": ("parent id", "parent", "id родителя", "ата-ана id", "жауап берілген id"),
@@ -84,6 +110,22 @@ KIND_WORDS = {
     "комментарий": ItemKind.COMMENT,
 }
 STATUS_WORDS = {status.value: status for status in ItemStatus}
+
+
+@functools.cache
+def _status_labels() -> dict[str, ItemStatus]:
+    labels = {}
+    for language in ("kk", "ru"):
+        with override(language):
+            labels.update({str(status.label).lower(): status for status in ItemStatus})
+    return labels
+
+
+def status_of(word: str) -> ItemStatus | None:
+    """A status written as its key or as its Kazakh or Russian label (the template in the reader's language)."""
+    return STATUS_WORDS.get(word) or _status_labels().get(word)
+
+
 PORTAL_ACCEPTED = {"принято", "қабылданды"}
 PORTAL_REJECTED = {"не принято", "қабылданбады"}
 PORTAL_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})\s*-\s*(\d{1,2}):(\d{2})$")
@@ -97,7 +139,7 @@ def _text(values: dict[str, Any], key: str, limit: int | None = MAX_SHORT) -> st
     if not isinstance(value, str):
         value = value.isoformat() if isinstance(value, (datetime.date, datetime.datetime)) else str(value or "")
     try:
-        return bounds.check_text(value, key, limit)
+        return bounds.check_text(value, column_name(key), limit)
     except bounds.OutOfBounds as error:
         raise RowError(error.message) from None
 
@@ -133,7 +175,7 @@ def _moment_from_text(text: str, column: str) -> datetime.datetime:
 def _not_a_date(text: str, column: str) -> datetime.datetime:
     raise RowError(
         _("%(column)s %(value)r is not a date (YYYY-MM-DD or DD.MM.YYYY, optionally with HH:MM)")
-        % {"column": column, "value": text}
+        % {"column": column_name(column), "value": text}
     )
 
 
@@ -163,7 +205,7 @@ def _distance(day: datetime.date, source: Source) -> int:
 def _required(values: dict[str, Any], key: str, limit: int | None = MAX_SHORT) -> str:
     text = _text(values, key, limit)
     if not text:
-        raise RowError(_("%(column)s is empty") % {"column": key})
+        raise RowError(_("%(column)s is empty") % {"column": column_name(key)})
     return text
 
 
@@ -200,7 +242,7 @@ def _apply_status(row: ItemRow, word: str) -> None:
     """The outcome a row states must satisfy the same rules as the services (000 §20 p.1–2)."""
     if not word:
         return
-    status = STATUS_WORDS.get(word)
+    status = status_of(word)
     remark_statuses = {ItemStatus.RECEIVED, ItemStatus.ACCEPTED, ItemStatus.REJECTED}
     if status is None or (status in remark_statuses) != (row.kind == ItemKind.REMARK):
         raise RowError(_("status %(status)r does not fit the kind %(kind)s") % {"status": word, "kind": row.kind})
