@@ -9,6 +9,7 @@ until it is.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -18,8 +19,12 @@ from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from ashyq.core.models import AuditEvent
+from ashyq.evaluation.models import Enrolment, ReportFact
+from ashyq.evaluation.services.campaigns import campaign_create, campaign_enrol, campaign_open
 from ashyq.feedback.models import ImportJob, Item, ItemKind, Project, QuarterlyAnalysis, Recommendation
 from ashyq.meetings.models import Meeting
+from ashyq.methodology.services import methodology_version_load
+from ashyq.methodology.versions import DATA_DIR, read_version_file
 from ashyq.registry.models import ChannelApplication
 from ashyq.registry.services.applications import channel_application_create
 from tests.feedback.factories import ItemFactory, SourceFactory
@@ -29,6 +34,7 @@ from tests.registry.factories import annex1, pdf_upload
 pytestmark = pytest.mark.django_db
 
 SECRET = "SECRET-OF-BODY-A"
+OPENNESS_FILE = DATA_DIR / "openness-2025-36070.toml"
 
 
 @dataclass
@@ -43,6 +49,7 @@ class World:
     project: Project
     meeting: Meeting
     application: ChannelApplication
+    enrolment: Enrolment
 
     @property
     def source(self) -> Any:
@@ -50,7 +57,7 @@ class World:
 
 
 @pytest.fixture
-def world(body_a, officer_a, authorized_body) -> World:
+def world(body_a, officer_a, authorized_body, analyst) -> World:
     source = SourceFactory(body=body_a, title_ru=f"{SECRET} source", title_kk=f"{SECRET} source")
     job = ImportJob(source=source, format="template", file_name=f"{SECRET}.csv", created_by=officer_a, status="stopped")
     job.file.save("scope.csv", ContentFile(b"external_id,kind,text,received_at\n"), save=False)
@@ -62,7 +69,19 @@ def world(body_a, officer_a, authorized_body) -> World:
         uploads=[pdf_upload()],
         actor=officer_a,
     )
+    methodology = methodology_version_load(version=read_version_file(OPENNESS_FILE), actor=None).version
+    campaign = campaign_create(
+        name=f"{SECRET} campaign",
+        period_start=datetime.date(2025, 1, 1),
+        period_end=datetime.date(2025, 12, 31),
+        methodology=methodology,
+        report_due=datetime.date(2026, 2, 2),
+        actor=analyst,
+    )
+    (enrolment,) = campaign_enrol(campaign=campaign, bodies=[body_a], actor=analyst)
+    campaign_open(campaign=campaign, actor=analyst)
     return World(
+        enrolment=enrolment,
         item=ItemFactory(source=source, text=SECRET),
         comment=ItemFactory(source=source, kind=ItemKind.COMMENT, text=SECRET),
         job=job,
@@ -131,6 +150,22 @@ TARGETS = [
     Target("meetings:close", lambda w: {"pk": w.meeting.pk}, "post"),
     Target("meetings:evidence", _year),
     Target("meetings:evidence_export", lambda w: {**_year(w), "fmt": "xlsx"}),
+    # openness campaigns: the body's own report (issue 14)
+    Target("evaluation:enrolment", lambda w: {"pk": w.enrolment.pk}),
+    Target("evaluation:table", lambda w: {"pk": w.enrolment.pk, "table": "1"}),
+    Target("evaluation:submit", lambda w: {"pk": w.enrolment.pk}, "post"),
+    Target("evaluation:sign_off", lambda w: {"pk": w.enrolment.pk}, "post"),
+    Target("evaluation:prefill", lambda w: {"pk": w.enrolment.pk}, "post"),
+    Target(
+        "evaluation:value",
+        lambda w: {"pk": w.enrolment.pk, "indicator": "t1.1", "language": "kk"},
+        "post",
+        lambda w: {"attainment": "1"},
+    ),
+    Target("evaluation:evidence_new", lambda w: {"pk": w.enrolment.pk, "indicator": "t1.1"}, "post"),
+    Target("api:report", lambda w: {"pk": w.enrolment.pk}, api=True),
+    Target("api:submit", lambda w: {"pk": w.enrolment.pk}, "post", api=True),
+    Target("api:sign_off", lambda w: {"pk": w.enrolment.pk}, "post", api=True),
     # the API
     Target("api:get_item", lambda w: {"item_id": w.item.pk}, api=True),
     Target("api:accept_item", lambda w: {"item_id": w.item.pk}, "post", lambda w: {"reference": "x"}, api=True),
@@ -192,6 +227,50 @@ NOT_SCOPED = {
     "api:schedule_submit": "analysts only",
     "api:schedule_approve": "analysts only",
     "api:plan_issue": "as meetings:plan_issue",
+    # openness campaigns (issue 14) and objections (issue 10): the authorized body's own pages, or objects that
+    # exist only later in a campaign; each is refused to other bodies in its own permission matrix
+    "evaluation:dashboard": "the authorized body only (tests/campaigns/test_pages.py)",
+    "evaluation:enrol": "analysts only",
+    "evaluation:score": "analysts only",
+    "evaluation:ranking": "the authorized body only",
+    "evaluation:ranking_export": "the authorized body only",
+    "evaluation:imports": "analysts only (the §10 data sources)",
+    "evaluation:import": "analysts only",
+    "evaluation:transition": "analysts only",
+    "evaluation:scoring_progress": "analysts only",
+    "evaluation:approve": "the head of the authorized body only",
+    "evaluation:deliver": "analysts only",
+    "evaluation:request_new": "analysts only",
+    "evaluation:request": "a document request (none in this world); tests/campaigns/test_pages.py",
+    "evaluation:evidence_delete": "an evidence row (none in this world); the report's scope: evidence_new",
+    "evaluation:recommendations": "analysts only (tests/campaigns/test_conclusion_wiring.py)",
+    "evaluation:conclusion": "once scored; other bodies refused in tests/campaigns/test_conclusion_wiring.py",
+    "evaluation:answer": "once delivered; other bodies refused in tests/campaigns/test_objection_pages.py",
+    "evaluation:objections": "the authorized body only (tests/campaigns/test_objection_pages.py)",
+    "evaluation:agency_summary": "the authorized body only",
+    "evaluation:commission_new": "analysts only",
+    "evaluation:commission": "its members and the authorized body (tests/campaigns/test_objection_pages.py)",
+    "evaluation:commission_minutes": "as evaluation:commission",
+    "api:dashboard": "the authorized body only (tests/campaigns/test_api.py)",
+    "api:ranking": "the authorized body only",
+    "api:score": "analysts only",
+    "api:run_progress": "analysts only",
+    "api:put_value": "a PUT; the body's officer only (tests/campaigns/test_api.py)",
+    # the analysis of the public's reaction (issue 12): a quarter's run of one body, tested in tests/analysis
+    "analysis:run_detail": "a body's analysis run (tests/analysis/test_views.py)",
+    "analysis:run_again": "as analysis:run_detail",
+    "analysis:prefill": "as analysis:run_detail",
+    "analysis:run_document": "as analysis:run_detail",
+    "analysis:topic_action": "as analysis:run_detail",
+    "api:get_run": "as analysis:run_detail (tests/analysis/test_views.py)",
+    # the portal (issue 13): public pages, and the officers' moderation tested in tests/portal
+    "portal:conference": "a public conference page",
+    "portal:draft": "a public draft page",
+    "portal:dataset_file": "public open data",
+    "portal:report_download": "a published report",
+    "portal:conference_manage": "the conference's body only (tests/portal/test_conferences.py)",
+    "portal:question_act": "the conference's body only (tests/portal/test_conferences.py)",
+    "api:public_dataset": "public open data",
 }
 
 
@@ -210,6 +289,8 @@ def _snapshot(world: World) -> tuple[Any, ...]:
         list(ChannelApplication.objects.values_list("id", "status")),
         world.application.attachments.count(),
         world.project.publications.count(),
+        list(ReportFact.objects.values_list("id", "value")),
+        list(Enrolment.objects.values_list("id", "report_status")),
         AuditEvent.objects.count(),
     )
 
