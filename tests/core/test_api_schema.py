@@ -8,13 +8,16 @@ bench/api_fuzz.py runs the same checks with a large budget against gunicorn (fig
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import schemathesis
 from django.contrib.auth.models import User
 from django.core.management import call_command
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from django.test import Client
 from hypothesis import HealthCheck, settings
 from schemathesis.config import SchemathesisConfig
@@ -41,8 +44,17 @@ def node_id_for_schemathesis(request: pytest.FixtureRequest) -> None:
 
 
 @pytest.fixture
-def demo(db: None) -> None:
+def demo(db: None) -> Iterator[None]:
+    """The demo data, in the test's transaction; requests keep the connection, as Django's test client does
+    (the WSGI handler would otherwise close it after the first request, inside the open transaction)."""
     call_command("demo_load", verbosity=0)
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
