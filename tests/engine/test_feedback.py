@@ -54,6 +54,14 @@ def test_nothing_received_at_all_is_the_parameter_f_when_nothing_received() -> N
     assert score.parameters["f_when_nothing_received"] == "100"
 
 
+@pytest.mark.parametrize("counts", [(1, 0, 0, 0), (0, 0, 1, 0)], ids=["one remark", "one comment"])
+def test_one_item_received_and_not_taken_up_is_not_nothing_received(counts: tuple[int, int, int, int]) -> None:
+    """000 §22 at its edge: a single remark not accepted (or comment not answered) makes F = 0, not the
+    "nothing received" 100."""
+    score = score_feedback(VERSION, feedback(*counts))
+    assert (score.f, score.band) == (Decimal(0), "ineffective")
+
+
 def test_materials_not_openly_accessible_make_f_zero() -> None:
     score = score_feedback(VERSION, feedback(10, 10, 10, 10, accessible=False))
     assert score.f == 0

@@ -152,3 +152,15 @@ def test_an_accepted_proposal_is_taken_into_a_plan(officer_a, remark):
     item = item_follow_up_mark(item=remark, follow_up=FollowUp.LAW_DRAFTING_PLAN, note="План 2027", actor=officer_a)
     assert item.follow_up == FollowUp.LAW_DRAFTING_PLAN
     assert AuditEvent.objects.filter(event_type="feedback.item.followed_up").count() == 1
+
+
+def test_a_decision_costs_a_fixed_number_of_queries(officer_a, remark, django_assert_num_queries):
+    """The item's row is locked with its body in one query (the audit row does not fetch the body again), and the
+    update writes the decision's fields only, never the item's text. Savepoint, the actor's memberships, the
+    lock, the update, the audit row, release: 6."""
+    officer_a = type(officer_a).objects.get(pk=officer_a.pk)  # a fresh user, as in a request
+    remark = type(remark).objects.select_related("body").get(pk=remark.pk)
+    with django_assert_num_queries(6) as captured:
+        item_accept(item=remark, reference="Бұйрық № 12, 5-тармақ", actor=officer_a)
+    (update,) = [query["sql"] for query in captured.captured_queries if query["sql"].startswith("UPDATE")]
+    assert '"status" =' in update and '"text" =' not in update
