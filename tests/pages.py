@@ -45,6 +45,21 @@ POST_ONLY = {
     "meetings:publish",
     "meetings:report_progress",
     "meetings:close",
+    "feedback:import_start_again",
+    "analysis:run_again",
+    "analysis:prefill",
+    "analysis:topic_action",
+    "evaluation:score",
+    "evaluation:submit",
+    "evaluation:prefill",
+    "evaluation:sign_off",
+    "evaluation:transition",
+    "evaluation:value",
+    "evaluation:evidence_new",
+    "evaluation:evidence_delete",
+    "evaluation:request_new",
+    "evaluation:approve",
+    "portal:question_act",
 }
 DOWNLOADS = {
     "feedback:source_report",
@@ -56,6 +71,13 @@ DOWNLOADS = {
     "registry:request_document",
     "meetings:half_year_export",
     "meetings:evidence_export",
+    "analysis:run_document",
+    "evaluation:ranking_export",
+    "evaluation:conclusion",
+    "evaluation:agency_summary",
+    "evaluation:commission_minutes",
+    "portal:report_download",
+    "portal:dataset_file",
 }
 
 
@@ -99,6 +121,30 @@ def _kwargs() -> dict[str, Callable[[], list[dict[str, Any]]]]:
         "meetings:half_year": lambda: [{"year": 2026, "half": 1}],
         "meetings:evidence": lambda: [{"body_pk": health().pk, "year": 2026}],
         "methodology:version": lambda: [{"pk": pk} for pk in _all_pks("methodology.MethodologyVersion")],
+        "analysis:run_detail": lambda: one("analysis.QuarterRun"),
+        "evaluation:dashboard": lambda: one("evaluation.Campaign"),
+        "evaluation:enrol": lambda: one("evaluation.Campaign"),
+        "evaluation:ranking": lambda: one("evaluation.Campaign"),
+        "evaluation:imports": lambda: one("evaluation.Campaign"),
+        "evaluation:import": lambda: one("evaluation.SourceImport"),
+        "evaluation:scoring_progress": lambda: one("evaluation.ScoringRun"),
+        "evaluation:enrolment": lambda: one("evaluation.Enrolment", body=health()),
+        "evaluation:table": lambda: [
+            {**arguments, "table": "1"} for arguments in one("evaluation.Enrolment", body=health())
+        ],
+        "evaluation:request": lambda: one("evaluation.DocumentRequest"),
+        "evaluation:deliver": lambda: one("evaluation.Enrolment", conclusion_status="approved"),
+        "evaluation:recommendations": lambda: one(
+            "evaluation.Enrolment", final__isnull=False, conclusion_status="none"
+        ),
+        # the objection procedure's pages need a delivered campaign, which the demo does not hold (issue 10)
+        "evaluation:answer": lambda: one("evaluation.Enrolment", conclusion_status="delivered"),
+        "evaluation:objections": lambda: one("evaluation.Campaign", status="delivered"),
+        "evaluation:commission_new": lambda: one("evaluation.Campaign", status="delivered"),
+        "evaluation:commission": lambda: one("evaluation.Commission"),
+        "portal:draft": lambda: one("feedback.Source", kind__in=["draft_npa", "draft_budget_programme"]),
+        "portal:conference": lambda: one("portal.Conference"),
+        "portal:conference_manage": lambda: one("portal.Conference", source__body=health()),
     }
 
 

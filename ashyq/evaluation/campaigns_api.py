@@ -207,7 +207,11 @@ def _report(enrolment: Enrolment) -> dict[str, Any]:
         ],
         "provisional_final": f"{provisional.final:f}",
         "missing": [
-            {"indicator": m.slot.indicator, "language": m.slot.language or "common", "cost": f"{m.cost:f}"}
+            {
+                "indicator": m.slot.indicator,
+                "language": m.slot.language or "common",
+                "cost": f"{selectors.display_points(m.cost):f}",
+            }
             for m in provisional.missing
         ],
     }

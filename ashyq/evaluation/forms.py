@@ -28,6 +28,8 @@ class CampaignForm(forms.Form):
         queryset=MethodologyVersion.objects.filter(kind=MethodologyKind.OPENNESS),
         empty_label=None,
     )
+    # the version by its official title and the day it took effect, never its file code
+    methodology.label_from_instance = lambda obj: f"{obj.title} ({obj.effective_from:%d.%m.%Y})"  # type: ignore[method-assign]
     report_due = forms.DateField(label=_("Reports due on"), widget=DATE)
 
 

@@ -520,8 +520,8 @@ __all__ = [
     "RequestedDocument",
     "Rescoring",
     "ScoringRun",
-    "SourceImport",
     "Source",
+    "SourceImport",
     "TermReminder",
     "Verification",
 ]

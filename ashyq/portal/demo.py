@@ -9,6 +9,7 @@ from pathlib import Path
 
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 
 from ashyq.core.demo import ALMATY_ID, HEALTH_ID
 from ashyq.orgs.models import Body
@@ -62,9 +63,9 @@ def _conferences(officer: User, body: Body, today: datetime.date) -> None:
         contact="+7 701 000 00 00",
         address="192.0.2.10",
     )
-    answered = conferences.question_publish(
-        question=answered, public_text=conferences.suggested_public_text(answered), actor=officer
-    )
+    with translation.override("kk"):  # the question is Kazakh, so is the placeholder the officer publishes
+        public_text = conferences.suggested_public_text(answered)
+    answered = conferences.question_publish(question=answered, public_text=public_text, actor=officer)
     conferences.question_answer(
         question=answered,
         answer="Тегін дәрілер тізімдегі кез келген дәріханада, соның ішінде ауылдық дәріханаларда беріледі.",

@@ -11,7 +11,17 @@ from django.test import Client
 
 TEMPLATES = sorted(Path(__file__).resolve().parents[2].glob("ashyq/*/templates/**/*.html"))
 # Documents rendered to PDF by WeasyPrint never reach a browser: their styles are not under the policy.
-DOCUMENT_TEMPLATES = ("/pdf/", "/reports/", "feedback/report.html", "meetings/evidence_pdf.html", "/email/")
+# PDF documents (WeasyPrint, never served as pages) and e-mails may style inline.
+DOCUMENT_TEMPLATES = (
+    "/pdf/",
+    "/reports/",
+    "feedback/report.html",
+    "meetings/evidence_pdf.html",
+    "/email/",
+    "analysis/document.html",
+    "evaluation/conclusion.html",
+    "evaluation/minutes_pdf.html",
+)
 INLINE = re.compile(r"\sstyle=|\son[a-z]+=|<script(?![^>]*\bsrc=)(?![^>]*application/json)|<style|javascript:", re.I)
 
 

@@ -17,7 +17,13 @@ from tests.pages import page_paths
 WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 ALLOWED = {
     # file formats and standards people meet by these names
-    "PDF", "DOCX", "XLSX", "CSV", "API", "UTF", "Windows", "URL",
+    "PDF", "DOCX", "XLSX", "CSV", "API", "UTF", "Windows", "URL", "JSON", "Atom",
+    # the open-data licence by its official name (issue 13)
+    "Creative", "Commons", "Attribution", "CC-BY", "Frictionless", "datapackage", "json",
+    # the number sign of an act's title as its source writes it ("No. 36070")
+    "No",
+    # the codes of the language column of a §10 data-source file, as people type them
+    "kk", "ru", "common",
     # the channels' own brands (demo data and the registry)
     "Telegram", "Instagram", "Facebook", "YouTube", "WhatsApp", "TikTok", "Call",
     # formula letters and functions of the acts (F = (B / C) × (E / G) × 100 %; max(b, 12))
@@ -29,6 +35,8 @@ SINGLE_LETTER = re.compile(r"^[A-Za-z]$")
 def _visible_text(page: str) -> str:
     page = re.sub(r"(?s)<(script|style|svg|code)\b.*?</\1>", " ", page)
     page = re.sub(r'(?s)<(option|a|span|p|h2)\b[^>]*\blang="en"[^>]*>.*?</\1>', " ", page)  # English, marked as such
+    # the open data's field descriptions quote the values as the files hold them (codes, not words)
+    page = re.sub(r'(?s)<td class="data-dictionary">.*?</td>', " ", page)
     page = re.sub(r"(?s)<[^>]+>", " ", page)
     page = html.unescape(page)
     page = re.sub(r"\b[A-Z]_(?:kk|ru)\b", " ", page)  # the acts' formula symbols per language (A_kk, D_ru)
