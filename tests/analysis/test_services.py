@@ -16,6 +16,7 @@ from ashyq.core.models import AuditEvent
 from ashyq.feedback.models import Item, QuarterlyAnalysis, Topic
 from ashyq.feedback.services.followups import analysis_submit, recommendation_add
 from ashyq.feedback.services.imports import import_job_create
+from ashyq.feedback.services.sources import item_create
 from tests.feedback.factories import ALMATY, ItemFactory
 
 from .conftest import CAMPAIGN_TEXT, IIN
@@ -199,6 +200,34 @@ def test_an_import_of_new_items_runs_the_quarters_analysis_again(
     # then the analysis ran again and counts them
     run.refresh_from_db()
     assert (run.status, run.results["total"]) == (QuarterRun.Status.DONE, 23)
+    assert AuditEvent.objects.filter(event_type="analysis.run.requested", actor=None).count() == 1
+
+
+def test_an_item_entered_by_hand_runs_the_quarters_analysis_again(
+    officer_a, body_a, quarter_texts, django_capture_on_commit_callbacks
+):
+    # given a finished analysis of 2026 Q3
+    run = _run(officer_a, body_a, django_capture_on_commit_callbacks)
+    # when the officer enters one more appeal of that quarter by hand
+    with django_capture_on_commit_callbacks(execute=True):
+        item_create(
+            source=quarter_texts["appeals"],
+            kind="comment",
+            text="Жолды жөндеуді сұраймыз",
+            received_at=datetime.datetime(2026, 9, 22, 11, 0, tzinfo=ALMATY),
+            actor=officer_a,
+        )
+    # then the analysis ran again and counts it; an item of another quarter leaves it alone
+    run.refresh_from_db()
+    assert (run.status, run.results["total"]) == (QuarterRun.Status.DONE, 22)
+    with django_capture_on_commit_callbacks(execute=True):
+        item_create(
+            source=quarter_texts["appeals"],
+            kind="comment",
+            text="Жолды жөндеуді сұраймыз",
+            received_at=datetime.datetime(2026, 10, 2, 11, 0, tzinfo=ALMATY),
+            actor=officer_a,
+        )
     assert AuditEvent.objects.filter(event_type="analysis.run.requested", actor=None).count() == 1
 
 

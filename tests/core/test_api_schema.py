@@ -103,7 +103,7 @@ def test_every_operation_documents_its_errors(client: Client) -> None:
             assert {"401", "403"} <= statuses, (method, path)
         if method == "post":
             assert {"400", "409", "404", "422"} <= statuses, (method, path)
-        for status in statuses - {"200", "201"}:
+        for status in {status for status in statuses if not status.startswith("2")}:
             answer = operation["responses"][status]["content"]["application/json"]["schema"]
             assert answer == {"$ref": f"#/components/schemas/{ERROR_SCHEMA}"}, (method, path, status)
 

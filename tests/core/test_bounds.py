@@ -176,7 +176,7 @@ def test_the_import_refuses_control_characters_in_a_row(
         )
     job.refresh_from_db()
     assert job.status == ImportJob.Status.FAILED
-    assert "author contains a control character" in job.errors[0]["reason"]
+    assert "«author» contains a control character" in job.errors[0]["reason"]
 
 
 def test_the_bodies_import_applies_the_same_bounds(analyst) -> None:

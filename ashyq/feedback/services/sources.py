@@ -223,4 +223,12 @@ def item_create(
         body=source.body,
         new=snapshot(item, ["kind", "status", "text", "received_at", "outside_period"]),
     )
+    _refresh_analysis(item)
     return item
+
+
+def _refresh_analysis(item: Item) -> None:
+    """A new item: the finished analysis of its quarter runs again, as after an import (issue 12 item 6)."""
+    from ashyq.analysis.services import runs_refresh
+
+    runs_refresh(body=item.body, received=[timezone.localtime(item.received_at)])
