@@ -208,7 +208,7 @@ BOTH_LANGUAGES: Text = {"kk": "қазақ және орыс тілдерінде
 
 @dataclass(frozen=True)
 class ConclusionDetails:
-    """What the conclusion needs besides the score: plain values, no ORM (h14a's campaign fills them).
+    """What the conclusion needs besides the score: plain values, no ORM (the campaign fills them).
 
     ``recommendations`` is the analyst's edited text per document language; a language left out (or blank)
     is prefilled from the lost points (:func:`recommendations_prefill`).

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('evaluation', '0002_h10_objections'),
+        ('evaluation', '0002_objections'),
     ]
 
     operations = [

@@ -2,8 +2,8 @@
 it, the analyst records its delivery with the date of receipt, and the body's officer and first head are
 e-mailed. The 5-working-day objection term starts the day after receipt (SPEC §7).
 
-The document itself (PDF/DOCX, kk/ru) is rendered by the conclusion renderer built in parallel (issue 14
-item 7, h14b); it is wired at integration in :func:`conclusion_deliver`, where the e-mail is queued.
+The document itself (PDF/DOCX, kk/ru) is laid out by :mod:`ashyq.evaluation.conclusion` from the campaign's
+facts (:mod:`ashyq.evaluation.conclusions_read`); the delivery e-mail carries it in both languages.
 """
 
 from __future__ import annotations
@@ -84,7 +84,6 @@ def conclusion_deliver(*, enrolment: Enrolment, received_on: datetime.date, acto
                 "objection_due": enrolment.objection_due,
             },
         )
-        # Integration point for the Annex 8 renderer: attach the kk/ru documents to this e-mail.
         pk = enrolment.pk
         transaction.on_commit(lambda: conclusion_delivered_mail.enqueue(pk))
     return enrolment

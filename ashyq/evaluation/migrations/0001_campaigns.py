@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('methodology', '0001_initial'),
-        ('orgs', '0002_h14a_body_budget_secret'),
+        ('orgs', '0002_body_budget_secret'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('feedback', '0002_h12_item_language'),
+        ('feedback', '0002_item_language'),
     ]
 
     operations = [

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('evaluation', '0001_h14a_campaigns'),
+        ('evaluation', '0001_campaigns'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
