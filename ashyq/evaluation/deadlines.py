@@ -10,7 +10,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -98,7 +97,10 @@ def _message(term: RunningTerm) -> tuple[str, str]:
 
 
 def reminders_send(today: datetime.date) -> int:
-    """E-mail the people concerned by every term that ends in 2 working days; each reminder is sent once."""
+    """Queue an e-mail to the people concerned by every term that ends in 2 working days; the task worker sends
+    it after the reminder is recorded, and a reminder is recorded once."""
+    from ashyq.evaluation.tasks import term_reminder_mail
+
     sent = 0
     for term in running_terms(today):
         if term.days_left != REMIND_DAYS_BEFORE:
@@ -118,6 +120,6 @@ def reminders_send(today: datetime.date) -> int:
             continue
         if recipients:
             subject, body = _message(term)
-            send_mail(subject, body, None, recipients)
+            term_reminder_mail.enqueue(subject, body, recipients)
         sent += 1
     return sent

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ashyq.core.i18n import in_language
 from ashyq.evaluation.facts import Slot
-from ashyq.evaluation.models import CommissionMember, ConclusionResponse, DisagreementRow
+from ashyq.evaluation.models import CommissionMember, ConclusionResponse, DisagreementRow, Enrolment
 from ashyq.evaluation.services.verification import Marking
 from ashyq.evaluation.values import value_fields
 from ashyq.methodology.versions import OpennessVersion
@@ -164,3 +164,23 @@ class PresentForm(forms.Form):
 
 class SentForm(forms.Form):
     sent_on = forms.DateField(label=_("Date sent to the Agency"), widget=DateInput())
+
+
+class CorrectionForm(forms.Form):
+    """A correction of results already sent to the Agency: a new version, never an edit (issue 10 item 5)."""
+
+    enrolment = forms.ModelChoiceField(label=_("State body"), queryset=Enrolment.objects.none())
+    final = forms.DecimalField(
+        label=_("Corrected final score with penalty"), min_value=0, max_value=100, max_digits=9, decimal_places=4
+    )
+    reason = forms.CharField(
+        label=_("Reason of the correction"), max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    sent_on = forms.DateField(label=_("Date sent to the Agency"), widget=DateInput())
+
+    def __init__(self, *args: Any, enrolments: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["enrolment"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = enrolments
+        field.label_from_instance = lambda obj: str(obj.body)  # type: ignore[method-assign]

@@ -35,6 +35,7 @@ from ashyq.evaluation.models import (
 from ashyq.evaluation.objection_documents import minutes_docx, minutes_pdf, summary_xlsx
 from ashyq.evaluation.objection_forms import (
     CommissionForm,
+    CorrectionForm,
     DecisionForm,
     DocumentForm,
     PresentForm,
@@ -44,7 +45,7 @@ from ashyq.evaluation.objection_forms import (
     SentForm,
 )
 from ashyq.evaluation.pinned import pinned_version
-from ashyq.evaluation.services.agency import agency_due, agency_send, open_items
+from ashyq.evaluation.services.agency import agency_correct, agency_due, agency_send, open_items
 from ashyq.evaluation.services.commissions import Seat, commission_form, commission_hold, is_member, row_decide
 from ashyq.evaluation.services.objections import (
     objection_accept_late,
@@ -207,6 +208,12 @@ def objections_overview(request: HttpRequest, pk: int) -> HttpResponse:
     analyst = is_analyst(request.user)
     late_form = ReasonForm(request.POST or None, prefix="late") if analyst else None
     sent_form = SentForm(request.POST or None, prefix="sent", initial={"sent_on": today}) if analyst else None
+    enrolments = campaign.enrolments.select_related("body")
+    correction_form = (
+        CorrectionForm(request.POST or None, prefix="fix", enrolments=enrolments, initial={"sent_on": today})
+        if analyst and campaign.status == Campaign.Status.SENT
+        else None
+    )
     if request.method == "POST":
         if not analyst:
             raise PermissionDenied(_("Only an analyst of the authorized body may do this."))
@@ -217,12 +224,23 @@ def objections_overview(request: HttpRequest, pk: int) -> HttpResponse:
                 objection_accept_late(enrolment=enrolment, reason=late_form.cleaned_data["reason"], actor=request.user)
                 messages.success(request, _("The late objections of %(body)s are accepted.") % {"body": enrolment.body})
                 return redirect("evaluation:objections", pk)
+            if action == "correct" and correction_form is not None and correction_form.is_valid():
+                data = correction_form.cleaned_data
+                agency_correct(
+                    campaign=campaign,
+                    finals={data["enrolment"].body_id: data["final"]},
+                    reason=data["reason"],
+                    sent_on=data["sent_on"],
+                    actor=request.user,
+                )
+                messages.success(request, _("The correction is recorded as a new version sent to the Agency."))
+                return redirect("evaluation:objections", pk)
             if action == "send" and sent_form is not None and sent_form.is_valid():
                 agency_send(campaign=campaign, sent_on=sent_form.cleaned_data["sent_on"], actor=request.user)
                 messages.success(request, _("The final conclusion is recorded as sent to the Agency."))
                 return redirect("evaluation:objections", pk)
         except ValidationError as error:
-            target = late_form if action == "accept_late" else sent_form
+            target = {"accept_late": late_form, "correct": correction_form}.get(action or "", sent_form)
             assert target is not None
             _apply(target, error)
         except InvalidTransition as error:
@@ -247,6 +265,7 @@ def objections_overview(request: HttpRequest, pk: int) -> HttpResponse:
         "analyst": analyst,
         "late_form": late_form,
         "sent_form": sent_form if campaign.can_send_to_agency() else None,
+        "correction_form": correction_form,
         "can_form_commission": analyst and campaign.status == Campaign.Status.DELIVERED,
     }
     return render(request, "evaluation/objections.html", context)

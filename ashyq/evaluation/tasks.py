@@ -69,3 +69,11 @@ def source_import_run(job_id: int) -> None:
     from ashyq.evaluation.services.imports import source_import_run as run
 
     run(job_id=job_id)
+
+
+@task()
+def term_reminder_mail(subject: str, body: str, recipients: list[str]) -> int:
+    """A reminder that a term of the objection procedure ends in 2 working days (issue 10 item 6)."""
+    from django.core.mail import send_mail
+
+    return send_mail(subject, body, None, recipients)

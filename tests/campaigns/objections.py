@@ -59,8 +59,9 @@ def on(day: datetime.date) -> Iterator[None]:
         yield
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture
 def immediate_tasks(settings: Any) -> None:
+    """Background tasks run at once, in the test (scoring, rescoring, e-mails)."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
@@ -82,6 +83,7 @@ def person(username: str, body: Body, role: str) -> User:
 
 @pytest.fixture
 def delivered(
+    immediate_tasks: None,
     campaign: Campaign,
     analyst: User,
     authorized_head: User,

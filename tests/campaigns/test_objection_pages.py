@@ -16,8 +16,10 @@ from docx import Document
 from pypdf import PdfReader
 
 from ashyq.evaluation.models import Commission, ConclusionResponse, DisagreementRow, Enrolment
+from ashyq.evaluation.services.agency import agency_send
 from ashyq.evaluation.services.commissions import Seat, commission_form, commission_hold, row_decide
-from tests.campaigns.objections import DUE, MEETING, OPEN_SESSIONS, on
+from ashyq.evaluation.services.objections import responses_close_passed_terms
+from tests.campaigns.objections import AGENCY_DUE, DUE, MEETING, OPEN_SESSIONS, SIXTH, on
 
 
 def _client(user: User | None) -> Client:
@@ -203,3 +205,43 @@ def test_the_terms_page_shows_each_persona_its_own_terms(
         as_b = _client(officer_b).get(url("terms")).content.decode()
     assert as_analyst.count("31.03.2027") == 3
     assert as_b.count("31.03.2027") == 1
+
+
+def test_the_analyst_corrects_results_already_sent_as_a_new_version(
+    objected: ConclusionResponse,
+    analyst: User,
+    officer_b: User,
+    seats: list[Seat],
+    django_capture_on_commit_callbacks: Callable[..., Any],
+) -> None:
+    # given the commission has met and the final conclusion was sent
+    campaign = objected.enrolment.campaign
+    responses_close_passed_terms(campaign=campaign, today=SIXTH)
+    commission = commission_form(campaign=campaign, agenda=[objected], meeting_on=MEETING, seats=seats, actor=analyst)
+    chair = User.objects.get(pk=seats[0].user_id)
+    row_decide(row=objected.rows.get(), decision="rejected", figure=None, reason="Not shown.", actor=chair)
+    with on(MEETING), django_capture_on_commit_callbacks(execute=True):
+        commission_hold(commission=commission, present=[seat.user_id for seat in seats], actor=chair)
+    with on(AGENCY_DUE):
+        agency_send(campaign=campaign, sent_on=AGENCY_DUE, actor=analyst)
+    address = url("objections", campaign.pk)
+    correction = {
+        "action": "correct",
+        "fix-enrolment": objected.enrolment_id,
+        "fix-final": "97.5",
+        "fix-sent_on": AGENCY_DUE.isoformat(),
+    }
+    client = _client(analyst)
+
+    # when a correction without its reason is posted, and then with it
+    with on(AGENCY_DUE):
+        refused = client.post(address, correction)
+        taken = client.post(address, {**correction, "fix-reason": "Arithmetic error in table 6."})
+        refused_body = _client(officer_b).post(address, {**correction, "fix-reason": "x"})
+
+    # then the first comes back with its figure kept, the second is version 2, the body may not correct
+    assert 'class="error-summary"' in refused.content.decode() and 'value="97.5"' in refused.content.decode()
+    assert taken.status_code == 302
+    assert list(campaign.submissions.values_list("version", flat=True)) == [1, 2]
+    assert campaign.submissions.get(version=2).results[str(objected.enrolment.body_id)]["final"] == "97.5"
+    assert refused_body.status_code == 403
