@@ -4,6 +4,7 @@ through the services; the scenario is in ``tests/campaigns/objections.py``."""
 from __future__ import annotations
 
 import datetime
+import io
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -13,6 +14,7 @@ from django.contrib.auth.models import User
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
 
 from ashyq.core.errors import InvalidTransition
 from ashyq.core.models import AuditEvent
@@ -377,3 +379,11 @@ def test_a_correction_after_sending_is_a_new_version_with_its_reason(
     assert first.results[str(delivered["b"].body_id)]["final"] == str(delivered["b"].final)
     assert AgencySubmission.objects.count() == 2
     assert AuditEvent.objects.filter(event_type=CampaignEvent.AGENCY_CORRECTION).count() == 1
+
+
+def test_the_daily_sweep_prints_what_it_did_and_refuses_a_bad_date(delivered: dict[str, Enrolment]) -> None:
+    out = io.StringIO()
+    call_command("evaluation_terms", "--date", SIXTH.isoformat(), stdout=out)
+    assert out.getvalue().strip() == "marked 3, reminded 0"
+    with pytest.raises(CommandError, match="2027-02-30"):
+        call_command("evaluation_terms", "--date", "2027-02-30")
