@@ -32,7 +32,7 @@ from ashyq.evaluation.models import (
 )
 from ashyq.evaluation.pinned import pinned_version
 from ashyq.evaluation.services.reports import enrolment_slot, lock_enrolment
-from ashyq.evaluation.services.verification import Marking
+from ashyq.evaluation.services.verification import require_unmarked
 from ashyq.evaluation.values import value_clean
 from ashyq.orgs.models import Role
 
@@ -200,17 +200,7 @@ def objection_document_add(
 ) -> ObjectionDocument:
     """A confirming document (002 §109); secret or "restricted distribution" documents are refused (§16)."""
     _require_own_body(enrolment, actor)
-    if marking not in Marking.CHOICES:
-        raise ValidationError({"marking": _("Say whether the document carries a secrecy marking.")})
-    if marking != Marking.NONE:
-        raise ValidationError(
-            {
-                "marking": _(
-                    "Documents marked secret or “restricted distribution” are never sent to the assessing body "
-                    "(002 §16). Send a document without such a marking, or explain in the answer why none exists."
-                )
-            }
-        )
+    require_unmarked(marking)
     with transaction.atomic():
         enrolment = lock_enrolment(enrolment)
         _require_delivered(enrolment)

@@ -112,14 +112,8 @@ class Marking:
     CHOICES = (NONE, SECRET, RESTRICTED)
 
 
-def _require_body_officer(request: DocumentRequest, actor: AnyUser) -> None:
-    if request.enrolment.body_id not in body_ids_for(actor, (Role.OFFICER, Role.FIRST_HEAD)):
-        raise PermissionDenied(_("Only the requested body answers its requests."))
-
-
-def document_upload(*, request: DocumentRequest, file: UploadedFile, marking: str, actor: AnyUser) -> RequestedDocument:
-    """The body answers with a file; a document marked secret or "restricted distribution" is refused."""
-    _require_body_officer(request, actor)
+def require_unmarked(marking: str) -> None:
+    """A document sent to the assessing body carries no secrecy marking (002 §16): refused with the reason."""
     if marking not in Marking.CHOICES:
         raise ValidationError({"marking": _("Say whether the document carries a secrecy marking.")})
     if marking != Marking.NONE:
@@ -131,6 +125,17 @@ def document_upload(*, request: DocumentRequest, file: UploadedFile, marking: st
                 )
             }
         )
+
+
+def _require_body_officer(request: DocumentRequest, actor: AnyUser) -> None:
+    if request.enrolment.body_id not in body_ids_for(actor, (Role.OFFICER, Role.FIRST_HEAD)):
+        raise PermissionDenied(_("Only the requested body answers its requests."))
+
+
+def document_upload(*, request: DocumentRequest, file: UploadedFile, marking: str, actor: AnyUser) -> RequestedDocument:
+    """The body answers with a file; a document marked secret or "restricted distribution" is refused."""
+    _require_body_officer(request, actor)
+    require_unmarked(marking)
     with transaction.atomic():
         request = DocumentRequest.objects.select_for_update().select_related("enrolment__body").get(pk=request.pk)
         if not request.can_answer():
