@@ -387,3 +387,12 @@ def test_the_daily_sweep_prints_what_it_did_and_refuses_a_bad_date(delivered: di
     assert out.getvalue().strip() == "marked 3, reminded 0"
     with pytest.raises(CommandError, match="2027-02-30"):
         call_command("evaluation_terms", "--date", "2027-02-30")
+
+
+def test_once_a_body_received_its_conclusion_only_a_commission_rescores(
+    delivered: dict[str, Enrolment], campaign: Campaign, analyst: User
+) -> None:
+    Campaign.objects.filter(pk=campaign.pk).update(status=Campaign.Status.SCORED)
+    campaign.refresh_from_db()
+    with pytest.raises(InvalidTransition, match="objection procedure"):
+        scoring_run_request(campaign=campaign, actor=analyst)

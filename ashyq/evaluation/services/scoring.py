@@ -67,6 +67,13 @@ def scoring_run_request(*, campaign: Campaign, actor: AnyUser) -> ScoringRun:
         campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
         if not campaign.can_score():
             raise InvalidTransition(_("A campaign is scored once its reports are closed and until it is delivered."))
+        if campaign.enrolments.filter(conclusion_status=Enrolment.ConclusionStatus.DELIVERED).exists():
+            raise InvalidTransition(
+                _(
+                    "A body has received its conclusion: scores change now only through the objection procedure "
+                    "(002 §109–113)."
+                )
+            )
         run = ScoringRun.objects.create(campaign=campaign, requested_by=actor, total_bodies=campaign.enrolments.count())  # type: ignore[misc]
         transaction.on_commit(lambda: campaign_score.enqueue(run.pk))
     return run
