@@ -63,6 +63,16 @@ class BoundedModelForm(BoundsMixin, forms.ModelForm):  # type: ignore[type-arg]
     """The base of the admin's forms (``AuditedAdmin.form``) and of any model form."""
 
 
+def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
+    """A service's ``ValidationError`` shown on the form, beside its field when the form has one, else on top, so the
+    page comes back with what was typed (ARCHITECTURE rule 12)."""
+    if hasattr(error, "error_dict"):
+        for field, messages in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, messages)
+    else:
+        form.add_error(None, error.messages)
+
+
 class IsoDateInput(forms.DateInput):
     """A browser date picker: its ``value`` must be ISO (2026-12-02) whatever the page's language, otherwise the
     browser shows it blank and demands it again (issue 11 item 3). The picker shows it in the reader's locale."""

@@ -11,7 +11,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
-from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -20,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from ashyq.core.calendar import working_days_between
 from ashyq.core.errors import InvalidTransition
+from ashyq.core.forms import add_service_errors
 from ashyq.core.permissions import body_ids_for, is_analyst, is_authorized_staff
 from ashyq.evaluation import selectors
 from ashyq.evaluation.deadlines import running_terms
@@ -60,15 +60,6 @@ from ashyq.evaluation.services.rescoring import moved
 from ashyq.methodology.versions import OpennessVersion
 from ashyq.orgs.models import Role
 from ashyq.reports.http import document_response
-
-
-def _apply(form: Form, error: ValidationError) -> None:
-    """A service's refusal shown on the form: per field where it names one, at the top otherwise."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _answer_enrolment(request: HttpRequest, pk: int) -> Enrolment:
@@ -152,7 +143,7 @@ def answer_page(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             target = {"row": row_form, "document": document_form}.get(action or "")
             if target is not None:
-                _apply(target, error)
+                add_service_errors(target, error)
             else:
                 messages.error(request, " ".join(error.messages))
         except InvalidTransition as error:
@@ -242,7 +233,7 @@ def objections_overview(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             target = {"accept_late": late_form, "correct": correction_form}.get(action or "", sent_form)
             assert target is not None
-            _apply(target, error)
+            add_service_errors(target, error)
         except InvalidTransition as error:
             messages.error(request, error.message)
     enrolments = campaign.enrolments.select_related("body").prefetch_related(
@@ -310,7 +301,7 @@ def commission_new(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user,
             )
         except ValidationError as error:
-            _apply(form, error)
+            add_service_errors(form, error)
         except InvalidTransition as error:
             form.add_error(None, error.message)
         else:
@@ -378,9 +369,9 @@ def commission_page(request: HttpRequest, pk: int) -> HttpResponse:
                 raise PermissionDenied(_("Only the commission's members record its decisions."))
         except ValidationError as error:
             if action == "decide":
-                _apply(forms[int(request.POST["row"])], error)
+                add_service_errors(forms[int(request.POST["row"])], error)
             else:
-                _apply(present_form, error)
+                add_service_errors(present_form, error)
         except InvalidTransition as error:
             messages.error(request, error.message)
     rescoring = getattr(commission, "rescoring", None)

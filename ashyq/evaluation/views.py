@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from ashyq.core.errors import InvalidTransition
+from ashyq.core.forms import add_service_errors
 from ashyq.core.permissions import body_ids_for, has_role, is_analyst, is_authorized_staff, require_analyst
 from ashyq.evaluation import report_view, selectors
 from ashyq.evaluation.forms import (
@@ -184,17 +185,6 @@ def enrolment_sign_off(request: HttpRequest, pk: int) -> HttpResponse:
 # ------------------------------------------------------------------------------------ the analyst's steps
 
 
-def attach_errors(form: forms.BaseForm, error: ValidationError) -> None:
-    """A service's ValidationError shown on the form's fields (or on top of the form)."""
-    if hasattr(error, "error_dict"):
-        for field, messages_ in error.message_dict.items():
-            for message in messages_:
-                form.add_error(field if field in form.fields else None, message)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
-
-
 @login_required
 def campaign_new(request: HttpRequest) -> HttpResponse:
     require_analyst(request.user)
@@ -203,7 +193,7 @@ def campaign_new(request: HttpRequest) -> HttpResponse:
         try:
             campaign = campaign_create(**form.cleaned_data, actor=request.user)
         except ValidationError as error:
-            attach_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The campaign is created. Enrol the bodies next."))
             return redirect("evaluation:enrol", campaign.pk)
@@ -228,7 +218,7 @@ def campaign_enrol_page(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             created = campaign_enrol(campaign=campaign, bodies=bodies, actor=request.user)
         except ValidationError as error:
-            attach_errors(form, error)
+            add_service_errors(form, error)
         except InvalidTransition as error:
             form.add_error(None, error.message)
         else:
@@ -351,7 +341,7 @@ def report_value(request: HttpRequest, pk: int, indicator: str, language: str) -
                     enrolment=enrolment, indicator=indicator, language=lang, raw=form.raw_value(), actor=request.user
                 )
         except ValidationError as error:
-            attach_errors(form, error)
+            add_service_errors(form, error)
         except InvalidTransition as error:
             form.add_error(None, error.message)
     table = report_view.table_of(enrolment, indicator)
@@ -411,7 +401,7 @@ def evidence_new(request: HttpRequest, pk: int, indicator: str) -> HttpResponse:
                 actor=request.user,
             )
         except ValidationError as error:
-            attach_errors(form, error)
+            add_service_errors(form, error)
         except InvalidTransition as error:
             form.add_error(None, error.message)
     if form.errors:
@@ -443,7 +433,7 @@ def request_new(request: HttpRequest, pk: int, indicator: str) -> HttpResponse:
         try:
             request_create(enrolment=enrolment, indicator=indicator, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            attach_errors(form, error)
+            add_service_errors(form, error)
         except InvalidTransition as error:
             form.add_error(None, error.message)
     if form.errors:
@@ -468,7 +458,7 @@ def request_page(request: HttpRequest, pk: int) -> HttpResponse:
             request_answer(request=document_request, actor=request.user)
         except ValidationError as error:
             form = UploadForm()
-            attach_errors(form, error)
+            add_service_errors(form, error)
         except InvalidTransition as error:
             messages.error(request, error.message)
         else:
@@ -483,7 +473,7 @@ def request_page(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user,
             )
         except ValidationError as error:
-            attach_errors(form, error)
+            add_service_errors(form, error)
         except InvalidTransition as error:
             form.add_error(None, error.message)
         else:
@@ -569,7 +559,7 @@ def conclusion_deliver_view(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             conclusion_deliver(enrolment=enrolment, received_on=form.cleaned_data["received_on"], actor=request.user)
         except ValidationError as error:
-            attach_errors(form, error)
+            add_service_errors(form, error)
         except InvalidTransition as error:
             form.add_error(None, error.message)
         else:

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ashyq.core.errors import InvalidTransition
+from ashyq.core.forms import add_service_errors
 from ashyq.core.i18n import active_language
 from ashyq.core.permissions import can_change_body_data, is_analyst, is_authorized_staff
 from ashyq.meetings import deadlines, selectors, services
@@ -35,17 +36,6 @@ from ashyq.reports.xlsx import xlsx_table
 
 PAGE_SIZE = 50
 Perform = Callable[[Meeting, dict[str, Any], Any], object]
-
-
-def attach_errors(form: forms.Form, error: ValidationError) -> None:
-    """A service's ValidationError shown on the form's fields (or on top of the form)."""
-    if hasattr(error, "error_dict"):
-        for field, messages_ in error.message_dict.items():
-            for message in messages_:
-                form.add_error(field if field in form.fields else None, message)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
 
 
 def _year(request: HttpRequest) -> int:
@@ -132,7 +122,7 @@ def _create_meeting(request: HttpRequest, form_class: type[meeting_forms.PlanFor
                     body=data["body"], plan=_plan_from(data), reason=data["reason"], actor=request.user
                 )
         except ValidationError as error:
-            attach_errors(form, error)
+            add_service_errors(form, error)
         except InvalidTransition as error:
             form.add_error(None, error.message)
         else:
@@ -227,7 +217,7 @@ def _run_step(
         try:
             perform(meeting, bound.cleaned_data, request.user)
         except ValidationError as error:
-            attach_errors(bound, error)
+            add_service_errors(bound, error)
         except InvalidTransition as error:
             messages.error(request, error.message)
             return _render_meeting(request, _scoped_meeting(request, pk), status=409)
@@ -462,7 +452,7 @@ def _schedule_step(request: HttpRequest, schedule: Any, submit_form: forms.Form,
                 actor=request.user,
             )
     except ValidationError as error:
-        attach_errors(form, error)
+        add_service_errors(form, error)
         return 400
     except InvalidTransition as error:
         messages.error(request, error.message)
@@ -496,7 +486,7 @@ def regional_problems(request: HttpRequest) -> HttpResponse:
                     actor=request.user,
                 )
             except ValidationError as error:
-                attach_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The problems are sent."))
                 return redirect("meetings:regional_problems")

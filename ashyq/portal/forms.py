@@ -23,15 +23,6 @@ SEARCH_MAX_LENGTH = 200
 TEXTAREA = forms.Textarea(attrs={"rows": 4, "cols": 80})
 
 
-def add_service_errors(form: forms.Form, error: ValidationError) -> None:
-    """A service's ValidationError beside its field (or at the top), so the page shows it with what was typed."""
-    if hasattr(error, "error_dict"):
-        for field, messages in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, messages)
-    else:
-        form.add_error(None, error.messages)
-
-
 def _choose_from(field: forms.Field, bodies: Any) -> None:
     """The bodies the reader acts for, named in the page's language."""
     assert isinstance(field, forms.ModelChoiceField)

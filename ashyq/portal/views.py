@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from ashyq.core.errors import InvalidTransition
+from ashyq.core.forms import add_service_errors
 from ashyq.core.http import AuthedRequest
 from ashyq.core.permissions import body_ids_for, is_analyst
 from ashyq.orgs.models import Body, Role
@@ -34,7 +35,6 @@ from ashyq.portal.forms import (
     RegisterFilterForm,
     RejectForm,
     ReportUploadForm,
-    add_service_errors,
 )
 from ashyq.portal.models import Question
 from ashyq.portal.services.conferences import (

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ashyq.core.errors import InvalidTransition
+from ashyq.core.forms import add_service_errors
 from ashyq.core.http import AuthedRequest
 from ashyq.core.i18n import active_language
 from ashyq.core.permissions import body_ids_for, is_analyst, is_authorized_staff
@@ -26,7 +27,6 @@ from ashyq.registry.forms import (
     DecisionForm,
     RegistryFilterForm,
     TerminationForm,
-    add_service_errors,
 )
 from ashyq.registry.models import ChannelApplication, EntryRequest
 from ashyq.registry.services.applications import (
