@@ -25,8 +25,11 @@ def enrolment_score(enrolment: Enrolment) -> BodyScore:
     return scores[index]
 
 
-def enrolment_conclusion(enrolment: Enrolment, language: DocumentLanguage) -> Conclusion:
-    """The body's conclusion in Kazakh or Russian: the head who approved it and the date of approval."""
+def enrolment_conclusion(
+    enrolment: Enrolment, language: DocumentLanguage, score: BodyScore | None = None
+) -> Conclusion:
+    """The body's conclusion in Kazakh or Russian: the head who approved it and the date of approval. ``score``,
+    when the caller already has it (both languages of one body), saves scoring the campaign again."""
     head = enrolment.conclusion_approved_by
     details = ConclusionDetails(
         body_name=Names(kk=enrolment.body.name_kk, ru=enrolment.body.name_ru),
@@ -37,4 +40,4 @@ def enrolment_conclusion(enrolment: Enrolment, language: DocumentLanguage) -> Co
         recommendations={"kk": enrolment.recommendations_kk, "ru": enrolment.recommendations_ru},
     )
     version = pinned_version(enrolment.campaign.methodology)
-    return build_conclusion(version, enrolment_score(enrolment), details, language)
+    return build_conclusion(version, score or enrolment_score(enrolment), details, language)

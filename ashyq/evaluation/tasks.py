@@ -23,7 +23,7 @@ def conclusion_delivered_mail(enrolment_id: int) -> int:
 
     from ashyq.evaluation.conclusion import DocumentLanguage
     from ashyq.evaluation.conclusion_documents import conclusion_file
-    from ashyq.evaluation.conclusions_read import enrolment_conclusion
+    from ashyq.evaluation.conclusions_read import enrolment_conclusion, enrolment_score
     from ashyq.evaluation.models import Enrolment
     from ashyq.orgs.models import Membership, Role
 
@@ -56,8 +56,9 @@ def conclusion_delivered_mail(enrolment_id: int) -> int:
         subject = _("Openness conclusion delivered")
     message = EmailMessage(subject, "\n\n".join(lines), None, recipients)
     languages: tuple[DocumentLanguage, ...] = ("kk", "ru")
+    score = enrolment_score(enrolment)  # the campaign scored once for both languages
     for language in languages:  # the conclusion itself, in both languages (002 Annex 8)
-        content, filename = conclusion_file(enrolment_conclusion(enrolment, language), "pdf")
+        content, filename = conclusion_file(enrolment_conclusion(enrolment, language, score), "pdf")
         message.attach(filename, content, "application/pdf")
     message.send()
     return len(recipients)
