@@ -3,7 +3,7 @@ summary of all bodies' final scores sent to the Agency (XLSX), from the stored, 
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 from django.utils import translation
@@ -13,21 +13,16 @@ from django.utils.translation import gettext as _
 from ashyq.evaluation.labels import indicator_name
 from ashyq.evaluation.models import AgencySubmission, Commission, DisagreementRow
 from ashyq.evaluation.pinned import pinned_version
+from ashyq.evaluation.selectors import display_points
 from ashyq.reports.docx import DocxSection, docx_document
 from ashyq.reports.pdf import render_pdf
 from ashyq.reports.xlsx import xlsx_table
 
-CENT = Decimal("0.01")
-
-
-def rounded(value: Decimal | str) -> Decimal:
-    """A score as shown and published: exact inside, rounded once half-up to 0.01 here (SPEC §7)."""
-    return Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
-
 
 def shown(value: Decimal | str | None) -> str:
-    """The rounded score formatted in the active language (a decimal comma in Kazakh and Russian)."""
-    return "" if value is None else number_format(rounded(value), decimal_pos=2)
+    """A score rounded once (``display_points``) and formatted in the active language (a decimal comma in Kazakh and
+    Russian)."""
+    return "" if value is None else number_format(display_points(Decimal(value)), decimal_pos=2)
 
 
 def _figure(value: dict[str, Any] | None) -> str:
@@ -132,9 +127,9 @@ def summary_xlsx(submission: AgencySubmission) -> bytes:
             (
                 bodies[int(key)].name_kk,
                 bodies[int(key)].name_ru,
-                rounded(value["total"]),
-                rounded(value["penalty"]),
-                rounded(value["final"]),
+                display_points(Decimal(value["total"])),
+                display_points(Decimal(value["penalty"])),
+                display_points(Decimal(value["final"])),
             )
             for key, value in submission.results.items()
         ),

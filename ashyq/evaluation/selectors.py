@@ -6,7 +6,7 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet
@@ -178,6 +178,10 @@ def campaign_ranking(campaign: Campaign) -> dict[str, list[RankingRow]]:
     return groups
 
 
+@overload
+def display_points(value: Decimal) -> Decimal: ...
+@overload
+def display_points(value: None) -> None: ...
 def display_points(value: Decimal | None) -> Decimal | None:
     """Points as shown and published: half-up to 0.01 (SPEC §7)."""
     from decimal import ROUND_HALF_UP
