@@ -48,6 +48,7 @@ from ashyq.evaluation.pinned import pinned_version
 from ashyq.evaluation.services.agency import agency_correct, agency_due, agency_send, open_items
 from ashyq.evaluation.services.commissions import Seat, commission_form, commission_hold, is_member, row_decide
 from ashyq.evaluation.services.objections import (
+    in_term,
     objection_accept_late,
     objection_document_add,
     objection_file,
@@ -88,12 +89,9 @@ def answer_page(request: HttpRequest, pk: int) -> HttpResponse:
     own = enrolment.body_id in body_ids_for(request.user, (Role.OFFICER, Role.FIRST_HEAD))
     response: ConclusionResponse | None = ConclusionResponse.objects.filter(enrolment=enrolment).first()
     today = timezone.localdate()
-    in_term = enrolment.objection_due is not None and (
-        today <= enrolment.objection_due or (response is not None and bool(response.late_reason))
-    )
     editable = (
         own
-        and in_term
+        and in_term(enrolment, response, today)
         and enrolment.campaign.status != Campaign.Status.SENT
         and (response is None or response.can_edit())
     )

@@ -58,10 +58,16 @@ def _require_delivered(enrolment: Enrolment) -> None:
         raise InvalidTransition(_("The campaign's results were sent to the Agency; they can no longer be disputed."))
 
 
+def in_term(enrolment: Enrolment, response: ConclusionResponse | None, today: datetime.date) -> bool:
+    """The body may still answer: within the 5 working days (§109, §112), or after them once accepted late."""
+    if enrolment.objection_due is None:
+        return False
+    return today <= enrolment.objection_due or (response is not None and bool(response.late_reason))
+
+
 def _require_in_term(enrolment: Enrolment, response: ConclusionResponse | None, today: datetime.date) -> None:
     assert enrolment.objection_due is not None
-    accepted_late = response is not None and bool(response.late_reason)
-    if today > enrolment.objection_due and not accepted_late:
+    if not in_term(enrolment, response, today):
         raise InvalidTransition(
             _(
                 "The term for objections or a notice of agreement ended on %(due)s (5 working days after the "
