@@ -10,7 +10,6 @@ from decimal import Decimal
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -234,11 +233,8 @@ def objections_overview(request: HttpRequest, pk: int) -> HttpResponse:
             add_service_errors(target, error)
         except InvalidTransition as error:
             messages.error(request, error.message)
-    enrolments = campaign.enrolments.select_related("body").prefetch_related(
-        Prefetch("response", queryset=ConclusionResponse.objects.all())
-    )
     lines = []
-    for enrolment in enrolments:
+    for enrolment in campaign.enrolments.select_related("body", "response"):
         response = getattr(enrolment, "response", None)
         left = None
         if enrolment.objection_due is not None and (response is None or not response.filed):

@@ -45,16 +45,18 @@ def open_items(campaign: Campaign) -> list[str]:
     """What still stands between the campaign and the sending, in words (empty when it can go)."""
     items: list[str] = []
     enrolments = list(campaign.enrolments.select_related("body", "response"))
+    heard = set(
+        Commission.agenda.through.objects.filter(
+            commission__campaign=campaign, commission__status=Commission.Status.HELD
+        ).values_list("conclusionresponse_id", flat=True)
+    )
     for enrolment in enrolments:
         response: ConclusionResponse | None = getattr(enrolment, "response", None)
         if enrolment.conclusion_status != Enrolment.ConclusionStatus.DELIVERED:
             items.append(_("%(body)s: the conclusion has not been delivered.") % {"body": enrolment.body})
         elif response is None or not response.filed:
             items.append(_("%(body)s: the term for objections is running.") % {"body": enrolment.body})
-        elif (
-            response.kind == ConclusionResponse.Kind.OBJECTION
-            and not Commission.objects.filter(agenda=response, status=Commission.Status.HELD).exists()
-        ):
+        elif response.kind == ConclusionResponse.Kind.OBJECTION and response.pk not in heard:
             items.append(_("%(body)s: its objections have not been heard by a commission.") % {"body": enrolment.body})
     if campaign.scoring_runs.filter(status__in=[ScoringRun.Status.QUEUED, ScoringRun.Status.RUNNING]).exists():
         items.append(_("The campaign is being scored again after a commission's decisions."))
