@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ashyq.core.forms import IsoDateInput
 from ashyq.evaluation.facts import Slot
 from ashyq.evaluation.models import Evidence
 from ashyq.evaluation.services.verification import Marking
@@ -15,7 +16,7 @@ from ashyq.methodology.models import MethodologyKind, MethodologyVersion
 from ashyq.methodology.versions import OpennessVersion
 from ashyq.orgs.models import Body
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = IsoDateInput()
 TEXT = forms.Textarea(attrs={"rows": 3})
 
 

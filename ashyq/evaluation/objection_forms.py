@@ -8,6 +8,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from ashyq.core.forms import IsoDateInput
 from ashyq.core.i18n import in_language
 from ashyq.evaluation.facts import Slot
 from ashyq.evaluation.models import CommissionMember, ConclusionResponse, DisagreementRow, Enrolment
@@ -17,13 +18,6 @@ from ashyq.methodology.versions import OpennessVersion
 
 YES_NO = [("yes", _("yes")), ("no", _("no"))]
 MAX_TEXT = 5000
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class FigureForm(forms.Form):
@@ -124,7 +118,7 @@ class ReasonForm(forms.Form):
 
 
 class CommissionForm(forms.Form):
-    meeting_on = forms.DateField(label=_("Meeting date"), widget=DateInput())
+    meeting_on = forms.DateField(label=_("Meeting date"), widget=IsoDateInput())
     agenda = forms.ModelMultipleChoiceField(
         label=_("Objections on the agenda"),
         queryset=ConclusionResponse.objects.none(),
@@ -163,7 +157,7 @@ class PresentForm(forms.Form):
 
 
 class SentForm(forms.Form):
-    sent_on = forms.DateField(label=_("Date sent to the Agency"), widget=DateInput())
+    sent_on = forms.DateField(label=_("Date sent to the Agency"), widget=IsoDateInput())
 
 
 class CorrectionForm(forms.Form):
@@ -176,7 +170,7 @@ class CorrectionForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason of the correction"), max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 3})
     )
-    sent_on = forms.DateField(label=_("Date sent to the Agency"), widget=DateInput())
+    sent_on = forms.DateField(label=_("Date sent to the Agency"), widget=IsoDateInput())
 
     def __init__(self, *args: Any, enrolments: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
