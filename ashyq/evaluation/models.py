@@ -491,7 +491,9 @@ class SourceImport(TimeStampedModel):
         return self.status in {self.Status.DONE, self.Status.FAILED}
 
 
-# Objections, the commission and the Agency (002 §109–119) live in their own module of this app.
+# The evaluation of feedback (000 chapter 3), objections, the commission and the Agency (002 §109–119) live in
+# their own modules of this app.
+from ashyq.evaluation.feedback_models import FeedbackEvaluation, FeedbackSubmission  # noqa: E402
 from ashyq.evaluation.objection_models import (  # noqa: E402
     AgencySubmission,
     Commission,
@@ -514,6 +516,8 @@ __all__ = [
     "DocumentRequest",
     "Enrolment",
     "Evidence",
+    "FeedbackEvaluation",
+    "FeedbackSubmission",
     "IndicatorPoints",
     "ObjectionDocument",
     "ReportFact",
