@@ -260,6 +260,8 @@ class Item(TimeStampedModel):
             models.Index(fields=["received_at", "id"], name="feedback_item_received_id"),
             models.Index(fields=["source", "received_at"], name="feedback_item_source_rcv"),
             models.Index(fields=["body", "language", "received_at"], name="feedback_item_body_language"),
+            # the open data's Last-Modified reads Max(updated_at) (portal.opendata; 003 §7 datasets)
+            models.Index(fields=["updated_at"], name="feedback_item_updated"),
         ]
         constraints = [
             models.UniqueConstraint(
