@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from ashyq.core.errors import InvalidTransition
 from ashyq.core.forms import add_service_errors
+from ashyq.core.i18n import shown_decimal
 from ashyq.core.permissions import body_ids_for, is_analyst, is_authorized_staff, require_analyst
 from ashyq.evaluation import feedback_selectors as selectors
 from ashyq.evaluation.feedback_forms import (
@@ -225,7 +226,7 @@ def _submission_page(
         "late": submission.late(timezone.localdate()),
         "band": selectors.band_name(submission),
         "explanation": selectors.explanation_text(submission),
-        "shown": submission.f_display,
+        "shown": shown_decimal(submission.f_display) if submission.f_display else "",
         "is_staff": is_authorized_staff(request.user),
     }
     status = 400 if (counts_form is not None and counts_form.errors) or (link_form and link_form.errors) else 200
