@@ -21,13 +21,13 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from ashyq.core.models import AuditEvent
 from ashyq.evaluation.feedback_models import FeedbackSubmission
 from ashyq.evaluation.models import Enrolment, ReportFact
+from ashyq.evaluation.services.campaigns import campaign_create, campaign_enrol, campaign_open
 from ashyq.evaluation.services.feedback_evaluations import (
     feedback_evaluation_create,
     feedback_evaluation_enrol,
     feedback_evaluation_request,
     feedback_submission_link_add,
 )
-from ashyq.evaluation.services.campaigns import campaign_create, campaign_enrol, campaign_open
 from ashyq.feedback.models import ImportJob, Item, ItemKind, Project, QuarterlyAnalysis, Recommendation
 from ashyq.meetings.models import Meeting
 from ashyq.methodology.services import methodology_version_load
