@@ -82,6 +82,7 @@ api.add_router("/v1/meetings/", "ashyq.meetings.api.router")
 api.add_router("/v1/feedback/", "ashyq.feedback.api.router")
 api.add_router("/v1/score/", "ashyq.evaluation.api.router")
 api.add_router("/v1/campaigns/", "ashyq.evaluation.campaigns_api.router")
+api.add_router("/v1/feedback-evaluations/", "ashyq.evaluation.feedback_api.router")
 api.add_router("/v1/analysis/", "ashyq.analysis.api.router")
 api.add_router("/v1/public/", "ashyq.portal.api.router")
 

@@ -59,6 +59,11 @@ POST_ONLY = {
     "evaluation:evidence_delete",
     "evaluation:request_new",
     "evaluation:approve",
+    "evaluation:feedback_transition",
+    "evaluation:feedback_prefill",
+    "evaluation:feedback_submit",
+    "evaluation:feedback_link_add",
+    "evaluation:feedback_link_remove",
     "portal:question_act",
 }
 DOWNLOADS = {
@@ -76,6 +81,7 @@ DOWNLOADS = {
     "evaluation:conclusion",
     "evaluation:agency_summary",
     "evaluation:commission_minutes",
+    "evaluation:feedback_export",
     "portal:report_download",
     "portal:dataset_file",
 }
@@ -142,6 +148,13 @@ def _kwargs() -> dict[str, Callable[[], list[dict[str, Any]]]]:
         "evaluation:objections": lambda: one("evaluation.Campaign", status="delivered"),
         "evaluation:commission_new": lambda: one("evaluation.Campaign", status="delivered"),
         "evaluation:commission": lambda: one("evaluation.Commission"),
+        "evaluation:feedback_evaluation": lambda: one("evaluation.FeedbackEvaluation"),
+        "evaluation:feedback_enrol": lambda: one("evaluation.FeedbackEvaluation", status="requested"),
+        "evaluation:feedback_satisfaction": lambda: one("evaluation.FeedbackEvaluation", status="requested"),
+        "evaluation:feedback_satisfaction_import": lambda: one("evaluation.SatisfactionImport"),
+        "evaluation:feedback_submission": lambda: [
+            {"pk": pk} for pk in _all_pks("evaluation.FeedbackSubmission", body=health())
+        ],
         "portal:draft": lambda: one("feedback.Source", kind__in=["draft_npa", "draft_budget_programme"]),
         "portal:conference": lambda: one("portal.Conference"),
         "portal:conference_manage": lambda: one("portal.Conference", source__body=health()),

@@ -19,8 +19,15 @@ from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from ashyq.core.models import AuditEvent
+from ashyq.evaluation.feedback_models import FeedbackSubmission
 from ashyq.evaluation.models import Enrolment, ReportFact
 from ashyq.evaluation.services.campaigns import campaign_create, campaign_enrol, campaign_open
+from ashyq.evaluation.services.feedback_evaluations import (
+    feedback_evaluation_create,
+    feedback_evaluation_enrol,
+    feedback_evaluation_request,
+    feedback_submission_link_add,
+)
 from ashyq.feedback.models import ImportJob, Item, ItemKind, Project, QuarterlyAnalysis, Recommendation
 from ashyq.meetings.models import Meeting
 from ashyq.methodology.services import methodology_version_load
@@ -35,6 +42,7 @@ pytestmark = pytest.mark.django_db
 
 SECRET = "SECRET-OF-BODY-A"
 OPENNESS_FILE = DATA_DIR / "openness-2025-36070.toml"
+FEEDBACK_FILE = DATA_DIR / "feedback-2024-33916.toml"
 
 
 @dataclass
@@ -50,6 +58,7 @@ class World:
     meeting: Meeting
     application: ChannelApplication
     enrolment: Enrolment
+    submission: FeedbackSubmission
 
     @property
     def source(self) -> Any:
@@ -80,8 +89,27 @@ def world(body_a, officer_a, authorized_body, analyst) -> World:
     )
     (enrolment,) = campaign_enrol(campaign=campaign, bodies=[body_a], actor=analyst)
     campaign_open(campaign=campaign, actor=analyst)
+    methodology_version_load(version=read_version_file(FEEDBACK_FILE), actor=None)
+    evaluation = feedback_evaluation_create(
+        name=f"{SECRET} F",
+        period_start=datetime.date(2025, 1, 1),
+        period_end=datetime.date(2025, 12, 31),
+        due_on=datetime.date(2026, 2, 2),
+        actor=analyst,
+    )
+    (submission,) = feedback_evaluation_enrol(evaluation=evaluation, bodies=[body_a], actor=analyst)
+    feedback_evaluation_request(evaluation=evaluation, actor=analyst)
+    submission = feedback_submission_link_add(
+        submission=submission,
+        part="materials",
+        title=SECRET,
+        url="https://example.kz/secret",
+        day=None,
+        actor=officer_a,
+    )
     return World(
         enrolment=enrolment,
+        submission=submission,
         item=ItemFactory(source=source, text=SECRET),
         comment=ItemFactory(source=source, kind=ItemKind.COMMENT, text=SECRET),
         job=job,
@@ -164,6 +192,29 @@ TARGETS = [
     ),
     Target("evaluation:evidence_new", lambda w: {"pk": w.enrolment.pk, "indicator": "t1.1"}, "post"),
     Target("api:report", lambda w: {"pk": w.enrolment.pk}, api=True),
+    # the evaluation of feedback: the body's submission (000 §20; issue 14 item 10)
+    Target("evaluation:feedback_submission", lambda w: {"pk": w.submission.pk}),
+    Target(
+        "evaluation:feedback_submission",
+        lambda w: {"pk": w.submission.pk},
+        "post",
+        lambda w: {"remarks_received": "9", "remarks_accepted": "0", "remarks_rejected": "0"},
+    ),
+    Target("evaluation:feedback_prefill", lambda w: {"pk": w.submission.pk}, "post"),
+    Target("evaluation:feedback_submit", lambda w: {"pk": w.submission.pk}, "post"),
+    Target(
+        "evaluation:feedback_link_add",
+        lambda w: {"pk": w.submission.pk},
+        "post",
+        lambda w: {"part": "materials", "title": "x", "url": "https://example.kz/x"},
+    ),
+    Target(
+        "evaluation:feedback_link_remove",
+        lambda w: {"pk": w.submission.pk, "part": "materials", "index": 0},
+        "post",
+    ),
+    Target("api:feedback_evaluation_submissions", lambda w: {"pk": w.submission.evaluation_id}, api=True),
+    Target("api:feedback_submission_send", lambda w: {"pk": w.submission.pk}, "post", api=True),
     Target("api:submit", lambda w: {"pk": w.enrolment.pk}, "post", api=True),
     Target("api:sign_off", lambda w: {"pk": w.enrolment.pk}, "post", api=True),
     # the API
@@ -251,6 +302,12 @@ NOT_SCOPED = {
     "evaluation:commission_new": "analysts only",
     "evaluation:commission": "its members and the authorized body (tests/campaigns/test_objection_pages.py)",
     "evaluation:commission_minutes": "as evaluation:commission",
+    "evaluation:feedback_evaluation": "the authorized body only (tests/campaigns/test_feedback_evaluation_pages.py)",
+    "evaluation:feedback_enrol": "analysts only",
+    "evaluation:feedback_satisfaction": "analysts only (the §21 survey)",
+    "evaluation:feedback_satisfaction_import": "analysts only",
+    "evaluation:feedback_export": "the authorized body only",
+    "evaluation:feedback_transition": "analysts only",
     "api:dashboard": "the authorized body only (tests/campaigns/test_api.py)",
     "api:ranking": "the authorized body only",
     "api:score": "analysts only",
@@ -291,6 +348,7 @@ def _snapshot(world: World) -> tuple[Any, ...]:
         world.project.publications.count(),
         list(ReportFact.objects.values_list("id", "value")),
         list(Enrolment.objects.values_list("id", "report_status")),
+        list(FeedbackSubmission.objects.values_list("id", "status", "remarks_received", "materials")),
         AuditEvent.objects.count(),
     )
 

@@ -86,6 +86,18 @@ EVENT_NAMES: dict[str, str | Promise] = {
     "evaluation.evidence.added": pgettext_lazy("audit event", "Evidence added to the report"),
     "evaluation.evidence.removed": pgettext_lazy("audit event", "Evidence removed from the report"),
     "evaluation.fact.recorded": pgettext_lazy("audit event", "Report value recorded"),
+    "evaluation.feedback.closed": pgettext_lazy("audit event", "Feedback submissions closed"),
+    "evaluation.feedback.created": pgettext_lazy("audit event", "Evaluation of feedback created"),
+    "evaluation.feedback.enrolled": pgettext_lazy("audit event", "Body enrolled in the evaluation of feedback"),
+    "evaluation.feedback.link_added": pgettext_lazy("audit event", "Link added to the feedback submission"),
+    "evaluation.feedback.link_removed": pgettext_lazy("audit event", "Link removed from the feedback submission"),
+    "evaluation.feedback.prefilled": pgettext_lazy("audit event", "Feedback submission prefilled from Ashyq's records"),
+    "evaluation.feedback.published": pgettext_lazy("audit event", "Evaluation of feedback published"),
+    "evaluation.feedback.reopened": pgettext_lazy("audit event", "Feedback submissions reopened"),
+    "evaluation.feedback.requested": pgettext_lazy("audit event", "Feedback summaries requested from the bodies"),
+    "evaluation.feedback.satisfaction_imported": pgettext_lazy("audit event", "Population's satisfaction imported"),
+    "evaluation.feedback.submission_saved": pgettext_lazy("audit event", "Feedback submission's counts changed"),
+    "evaluation.feedback.submitted": pgettext_lazy("audit event", "Feedback submission sent, F computed"),
     "evaluation.import.done": pgettext_lazy("audit event", "Data source imported"),
     "evaluation.objection.document_added": pgettext_lazy(
         "audit event", "Confirming document attached to the objections"

@@ -25,6 +25,7 @@ HOME_SECTIONS: list[str] = [
     "ashyq.feedback.home.sections",
     "ashyq.registry.home.sections",
     "ashyq.meetings.home.sections",
+    "ashyq.evaluation.feedback_home.sections",
 ]
 
 

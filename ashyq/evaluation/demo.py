@@ -3,7 +3,8 @@
 The Ministry of Health (``officer.health``, ``firsthead.health``) has most of its report filled in, with
 dated evidence for the audit results of table 2 item 4; the Ministry of Finance (``officer.finance``) has
 filled in everything and submitted; Almaty (``officer.almaty``) has not started. The analyst sees the
-dashboard; the officers their task lists and provisional scores. Created once.
+dashboard; the officers their task lists and provisional scores. Created once. The evaluations of feedback
+(000 chapter 3) come from ``feedback_demo``.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import datetime
 from django.contrib.auth.models import User
 
 from ashyq.core.demo import ALMATY_ID, FINANCE_ID, HEALTH_ID
+from ashyq.evaluation import feedback_demo
 from ashyq.evaluation.facts import best_value, required_slots
 from ashyq.evaluation.models import Campaign, Enrolment
 from ashyq.evaluation.pinned import pinned_version
@@ -37,6 +39,7 @@ def _fill(enrolment: Enrolment, officer: User, *, leave: set[str]) -> None:
 
 
 def load(accounts: dict[str, User]) -> None:
+    feedback_demo.load(accounts)
     if Campaign.objects.filter(name=NAME).exists():
         return
     methodology = MethodologyVersion.objects.filter(kind=MethodologyKind.OPENNESS).first()

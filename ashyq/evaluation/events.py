@@ -42,3 +42,20 @@ class CampaignEvent(StrEnum):
     AGENCY_CORRECTION = "evaluation.agency.corrected"
     TERM_REMINDER_SENT = "evaluation.term.reminder_sent"
     RECOMMENDATIONS_SAVED = "evaluation.conclusion.recommendations_saved"
+
+
+class FeedbackEvent(StrEnum):
+    """The evaluation of feedback (000 chapter 3): ``services/feedback_evaluations.py``."""
+
+    CREATED = "evaluation.feedback.created"
+    BODY_ENROLLED = "evaluation.feedback.enrolled"
+    REQUESTED = "evaluation.feedback.requested"
+    CLOSED = "evaluation.feedback.closed"
+    REOPENED = "evaluation.feedback.reopened"
+    PUBLISHED = "evaluation.feedback.published"
+    PREFILLED = "evaluation.feedback.prefilled"
+    SUBMISSION_SAVED = "evaluation.feedback.submission_saved"
+    LINK_ADDED = "evaluation.feedback.link_added"
+    LINK_REMOVED = "evaluation.feedback.link_removed"
+    SUBMITTED = "evaluation.feedback.submitted"
+    SATISFACTION_IMPORTED = "evaluation.feedback.satisfaction_imported"

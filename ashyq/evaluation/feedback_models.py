@@ -14,10 +14,14 @@ Imported by :mod:`ashyq.evaluation.models`, so these are models of the ``evaluat
 
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ashyq.core.calendar import add_calendar_days
 from ashyq.core.models import TimeStampedModel
 
 
@@ -71,6 +75,39 @@ class FeedbackEvaluation(TimeStampedModel):
     def allows(self, status: str) -> bool:
         return status in self.ALLOWED[self.status]
 
+    def can_enrol(self) -> bool:
+        """Bodies join while the request is prepared or open; a body enrolled later is asked at once."""
+        return self.status in {self.Status.DRAFT, self.Status.REQUESTED}
+
+    def can_request(self) -> bool:
+        return self.allows(self.Status.REQUESTED) and self.status == self.Status.DRAFT
+
+    def can_close(self) -> bool:
+        return self.allows(self.Status.CLOSED)
+
+    def can_reopen(self) -> bool:
+        return self.status == self.Status.CLOSED and self.allows(self.Status.REQUESTED)
+
+    def can_publish(self) -> bool:
+        return self.allows(self.Status.PUBLISHED)
+
+    def can_edit_submissions(self) -> bool:
+        """The bodies prepare and send their submissions only while the request is open (000 §20)."""
+        return self.status == self.Status.REQUESTED
+
+    def can_import_satisfaction(self) -> bool:
+        """The §21 survey is imported until publication; afterwards the evaluation is frozen."""
+        return self.status != self.Status.PUBLISHED
+
+    @property
+    def frozen(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def term_ends(self) -> datetime.date:
+        """The last day to submit: the due date, moved to the next working day when it is a day off (SPEC §7)."""
+        return add_calendar_days(self.due_on, 0)
+
 
 class FeedbackSubmission(TimeStampedModel):
     """One body's answer to the request: the four parts of 000 §20, the §21 satisfaction and F (§22–23)."""
@@ -118,6 +155,8 @@ class FeedbackSubmission(TimeStampedModel):
     f = models.DecimalField(_("feedback indicator F"), max_digits=20, decimal_places=10, null=True, blank=True)
     band = models.CharField(_("band"), max_length=20, blank=True)
     explanation = models.JSONField(_("explanation"), default=dict, blank=True)
+    # where each count of §20 p.1–2 came from: "records" (prefilled from Ashyq) or "officer" (changed by hand)
+    counts_source = models.JSONField(_("counts from"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("feedback submission")
@@ -134,3 +173,61 @@ class FeedbackSubmission(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.body} — {self.evaluation}"
+
+    def can_edit(self) -> bool:
+        return self.status == self.Status.DRAFT and self.evaluation.can_edit_submissions()
+
+    def can_submit(self) -> bool:
+        return self.can_edit()
+
+    def late(self, today: datetime.date) -> bool:
+        """Submitted after the term, or still not submitted after it (000 §20; the term per SPEC §7)."""
+        if self.evaluation.requested_on is None:
+            return False
+        if self.submitted_at is not None:
+            return timezone.localdate(self.submitted_at) > self.evaluation.term_ends
+        return today > self.evaluation.term_ends
+
+    @property
+    def f_display(self) -> str:
+        """F as the engine displayed it (rounded once, SPEC §7); empty before it was computed."""
+        return str(self.explanation.get("display", "")) if self.f is not None else ""
+
+
+class SatisfactionImport(TimeStampedModel):
+    """The authorized body's survey of the population's satisfaction (000 §21 p.3) imported into an evaluation:
+    one row per body, all rows or none, each value keeping its file and row."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("queued")
+        RUNNING = "running", _("running")
+        DONE = "done", _("done")
+        FAILED = "failed", _("refused")
+
+    evaluation = models.ForeignKey(FeedbackEvaluation, on_delete=models.CASCADE, related_name="satisfaction_imports")
+    file = models.FileField(_("file"), upload_to="evaluation/satisfaction/%Y/%m/")
+    file_name = models.CharField(_("file name"), max_length=255)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    total_rows = models.PositiveIntegerField(_("rows"), default=0)
+    processed_rows = models.PositiveIntegerField(_("rows processed"), default=0)
+    stored_values = models.PositiveIntegerField(_("values stored"), default=0)
+    errors = models.JSONField(_("bad rows"), default=list, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.file_name
+
+    @property
+    def percent(self) -> int:
+        if self.status == self.Status.DONE:
+            return 100
+        return int(100 * self.processed_rows / self.total_rows) if self.total_rows else 0
+
+    @property
+    def finished(self) -> bool:
+        return self.status in {self.Status.DONE, self.Status.FAILED}

@@ -493,7 +493,7 @@ class SourceImport(TimeStampedModel):
 
 # The evaluation of feedback (000 chapter 3), objections, the commission and the Agency (002 §109–119) live in
 # their own modules of this app.
-from ashyq.evaluation.feedback_models import FeedbackEvaluation, FeedbackSubmission  # noqa: E402
+from ashyq.evaluation.feedback_models import FeedbackEvaluation, FeedbackSubmission, SatisfactionImport  # noqa: E402
 from ashyq.evaluation.objection_models import (  # noqa: E402
     AgencySubmission,
     Commission,
@@ -523,6 +523,7 @@ __all__ = [
     "ReportFact",
     "RequestedDocument",
     "Rescoring",
+    "SatisfactionImport",
     "ScoringRun",
     "Source",
     "SourceImport",

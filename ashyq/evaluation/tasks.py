@@ -78,3 +78,11 @@ def term_reminder_mail(subject: str, body: str, recipients: list[str]) -> int:
     from django.core.mail import send_mail
 
     return send_mail(subject, body, None, recipients)
+
+
+@task()
+def satisfaction_import_run(job_id: int) -> None:
+    """Run a queued import of the §21 satisfaction survey into an F evaluation (000 §21; issue 14 item 10)."""
+    from ashyq.evaluation.services.satisfaction_imports import satisfaction_import_run as run
+
+    run(job_id=job_id)

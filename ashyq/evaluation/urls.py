@@ -1,10 +1,28 @@
 from django.urls import path
 
-from ashyq.evaluation import conclusion_views, objection_views, views
+from ashyq.evaluation import conclusion_views, feedback_views, objection_views, views
 
 app_name = "evaluation"
 urlpatterns = [
     path("", views.campaign_list, name="campaigns"),
+    # the evaluation of feedback (000 chapter 3; issue 14 item 10)
+    path("feedback/", feedback_views.evaluation_list, name="feedback_evaluations"),
+    path("feedback/new/", feedback_views.evaluation_new, name="feedback_new"),
+    path("feedback/<int:pk>/", feedback_views.evaluation_page, name="feedback_evaluation"),
+    path("feedback/<int:pk>/enrol/", feedback_views.evaluation_enrol, name="feedback_enrol"),
+    path("feedback/<int:pk>/satisfaction/", feedback_views.satisfaction_imports, name="feedback_satisfaction"),
+    path("feedback/<int:pk>/f.<str:fmt>", feedback_views.evaluation_export, name="feedback_export"),
+    path("feedback/<int:pk>/<str:verb>/", feedback_views.evaluation_transition, name="feedback_transition"),
+    path("feedback/satisfaction/<int:pk>/", feedback_views.satisfaction_import, name="feedback_satisfaction_import"),
+    path("feedback/submissions/<int:pk>/", feedback_views.submission_page, name="feedback_submission"),
+    path("feedback/submissions/<int:pk>/prefill/", feedback_views.submission_prefill, name="feedback_prefill"),
+    path("feedback/submissions/<int:pk>/submit/", feedback_views.submission_submit, name="feedback_submit"),
+    path("feedback/submissions/<int:pk>/links/", feedback_views.submission_link_add, name="feedback_link_add"),
+    path(
+        "feedback/submissions/<int:pk>/links/<str:part>/<int:index>/remove/",
+        feedback_views.submission_link_remove,
+        name="feedback_link_remove",
+    ),
     path("new/", views.campaign_new, name="new"),
     path("<int:pk>/", views.campaign_dashboard, name="dashboard"),
     path("<int:pk>/enrol/", views.campaign_enrol_page, name="enrol"),
