@@ -298,6 +298,36 @@ def scoring_run_execute(*, run_id: int) -> ScoringRun:
     return run
 
 
+def scoring_run_worker_lost(run_id: int, *, last_attempt: bool) -> bool:
+    """The worker scoring the campaign died (ADR 0045). The campaign was not switched to the run (that is the
+    last transaction), so the rows its chunks wrote are dropped and it scores again, or, on the last attempt,
+    it stops with a message; the analyst scores again from the dashboard. Returns whether it runs again."""
+    run = ScoringRun.objects.select_for_update().filter(pk=run_id).first()
+    if run is None or run.finished:
+        return False
+    CriterionPoints.objects.filter(run=run).delete()
+    IndicatorPoints.objects.filter(run=run).delete()
+    old = {"status": run.status, "stored_bodies": run.stored_bodies}
+    run.stored_bodies = 0
+    if last_attempt:
+        run.status = ScoringRun.Status.FAILED
+        run.error = _(
+            "The task worker stopped twice while scoring; nothing was stored. Score the campaign again; if it "
+            "stops again, tell the administrator (the worker may be short of memory)."
+        )
+    else:
+        run.status = ScoringRun.Status.QUEUED
+    run.save(update_fields=["status", "stored_bodies", "error", "updated_at"])
+    audit_record(
+        actor=None,
+        event=CampaignEvent.WORK_STOPPED if last_attempt else CampaignEvent.WORK_RETRIED,
+        target=run,
+        old=old,
+        new={"status": run.status},
+    )
+    return not last_attempt
+
+
 # -------------------------------------------------------------------------------------- provisional score
 
 
