@@ -48,6 +48,9 @@ if TYPE_CHECKING:
 
 CHUNK = 50
 STORED = Decimal("0.0000000001")
+# One encoder for every explanation written: ``json.dumps`` with an option builds a new encoder per call, and a
+# campaign of 300 bodies writes 29,000 JSON values (docs/performance.md).
+_to_json = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def stored(value: Exact | None) -> Decimal | None:
@@ -181,9 +184,9 @@ def write_rows(model: type[models.Model], columns: Sequence[str], rows: Sequence
     if connection.vendor != "postgresql":
         model._default_manager.bulk_create([model(**dict(zip(columns, row, strict=True))) for row in rows])
         return
-    json_columns = {
+    json_columns = [
         index for index, name in enumerate(columns) if isinstance(model._meta.get_field(name), models.JSONField)
-    }
+    ]
     names = ", ".join(connection.ops.quote_name(str(model._meta.get_field(name).column)) for name in columns)  # type: ignore[union-attr]
     from psycopg.copy import QueuedLibpqWriter  # PostgreSQL only
 
@@ -193,9 +196,10 @@ def write_rows(model: type[models.Model], columns: Sequence[str], rows: Sequence
     # A worker thread sends the data while this one encodes the next rows (as the feedback import does).
     with raw, raw.copy(statement, writer=QueuedLibpqWriter(raw)) as copy:
         for row in rows:
-            copy.write_row(
-                [json.dumps(value, ensure_ascii=False) if i in json_columns else value for i, value in enumerate(row)]
-            )
+            values = list(row)
+            for index in json_columns:
+                values[index] = _to_json(values[index])
+            copy.write_row(values)
 
 
 def _update_totals(enrolments: Sequence[Enrolment], scores: Sequence[BodyScore], now: datetime.datetime) -> None:
@@ -207,7 +211,7 @@ def _update_totals(enrolments: Sequence[Enrolment], scores: Sequence[BodyScore],
             stored(score.total),
             stored(score.penalty),
             stored(score.final),
-            json.dumps(dict(score.text), ensure_ascii=False),
+            _to_json(dict(score.text)),
         )
         for enrolment, score in zip(enrolments, scores, strict=True)
     ]
