@@ -11,8 +11,11 @@ for the indicators with a term), then measures in the same run:
 2. scoring from the database and storing: ``scoring_run_execute`` (gather with four queries, the engine,
    results written per body, criterion, indicator and language, the campaign switched to them).
 
-Goal: (2) ≤ 2 × (1). Also prints the dashboard's query count for 3 bodies and for all of them (it must not
-grow). Prints the figures; docs/performance.md records them.
+Goal: (2) ≤ 2 × (1). Then, the conclusions approved, it asks for every body's conclusion PDF (Kazakh and
+Russian in turn) the way the body's page does (``conclusion_document_request``) and runs one task worker
+(``manage.py db_worker --batch``) on the database until they are made: the time per PDF and the worker's peak
+memory (``--pdfs 0`` skips this part). Also prints the dashboard's query count for 3 bodies and for all of them
+(it must not grow). Prints the figures; docs/performance.md records them.
 """
 
 from __future__ import annotations
@@ -20,7 +23,10 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import resource
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -191,6 +197,54 @@ def from_database(campaign: Any, analyst: Any) -> float:
     return elapsed
 
 
+def conclusion_pdfs(campaign: Any, analyst: Any, count: int) -> tuple[float, float, float, int]:
+    """Approve the conclusions, ask for ``count`` PDFs, run one task worker until they are made: the worker's
+    wall time, the time per PDF after the first (which also scores the campaign), that first one, and the
+    worker's peak resident memory in MiB."""
+    from django.contrib.auth.models import User
+    from django.db.models import Max, Min
+    from django.utils import timezone
+
+    from ashyq.evaluation.models import ConclusionDocument, Enrolment
+    from ashyq.evaluation.services.conclusions import conclusion_document_request
+
+    head = User.objects.create_user("bench-head", first_name="Бас", last_name="Басшы", password=None)
+    Enrolment.objects.filter(campaign=campaign).update(
+        conclusion_status=Enrolment.ConclusionStatus.APPROVED,
+        conclusion_approved_at=timezone.now(),
+        conclusion_approved_by=head,
+    )
+    enrolments = list(campaign.enrolments.select_related("campaign__methodology", "body", "conclusion_approved_by"))
+    for index, enrolment in enumerate(enrolments[:count]):
+        language = "kk" if index % 2 == 0 else "ru"
+        conclusion_document_request(enrolment=enrolment, language=language, file_format="pdf", actor=analyst)
+    config = connection.settings_dict
+    url = f"postgres://{config['USER']}@{config['HOST'] or '127.0.0.1'}:{config['PORT'] or 5432}/{config['NAME']}"
+    if config.get("PASSWORD"):
+        url = url.replace("@", f":{config['PASSWORD']}@", 1)
+    environment = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "ASHYQ_VAR_DIR": str(Path(settings.MEDIA_ROOT).parent),
+        "ASHYQ_TASK_BACKEND": "django_tasks_db.DatabaseBackend",
+    }
+    manage = Path(__file__).resolve().parents[1] / "manage.py"
+    command = [sys.executable, str(manage), "db_worker", "--batch", "--no-startup-delay", "--worker-id", "bench"]
+    launched, start = timezone.now(), time.perf_counter()
+    worker = subprocess.run(command, env=environment, capture_output=True, text=True, check=False)  # noqa: S603
+    if worker.returncode:
+        sys.exit(f"the task worker failed:\n{worker.stderr[-3000:]}")
+    wall = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    made = ConclusionDocument.objects.filter(status=ConclusionDocument.Status.DONE)
+    if made.count() != count:
+        sys.exit(f"the worker made {made.count()} of {count} PDFs")
+    span = made.aggregate(first=Min("updated_at"), last=Max("updated_at"))
+    first = (span["first"] - launched).total_seconds()
+    per_pdf = (span["last"] - span["first"]).total_seconds() / max(count - 1, 1)
+    return wall, per_pdf, first, peak
+
+
 def dashboard_queries(campaign: Any, analyst: Any) -> int:
     from django.test import Client
 
@@ -208,9 +262,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bodies", type=int, default=300)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--pdfs", type=int, default=300, help="conclusion PDFs made by the task worker")
     args = parser.parse_args()
     settings.ALLOWED_HOSTS = ["*"]
-    with bench_database():
+    media = tempfile.TemporaryDirectory(prefix="campbench-")
+    settings.MEDIA_ROOT = Path(media.name) / "media"
+    with media, bench_database():
         row, analyst = setup()
         small, _ = build(3, row, analyst)
         few = dashboard_queries(small, analyst)
@@ -220,6 +277,7 @@ def main() -> None:
         engine = [pure_engine(campaign) for _ in range(args.runs)]
         stored = [from_database(campaign, analyst) for _ in range(args.runs)]
         many = dashboard_queries(campaign, analyst)
+        pdfs = conclusion_pdfs(campaign, analyst, min(args.pdfs, args.bodies)) if args.pdfs else None
     print("| run | pure engine (parse + score + explanations) | from the database + storing | ratio |")
     print("|---|---|---|---|")
     for index, (a, b) in enumerate(zip(engine, stored, strict=True), start=1):
@@ -228,6 +286,13 @@ def main() -> None:
     verdict = "goal met" if best_b / best_a <= GOAL_RATIO else "goal not met"
     print(f"| best | {best_a:.3f} s | {best_b:.3f} s | {best_b / best_a:.2f}× — {verdict} (≤ {GOAL_RATIO}×) |")
     print(f"dashboard queries: {few} with 3 bodies, {many} with {args.bodies} bodies")
+    if pdfs is not None:
+        wall, per_pdf, first, peak = pdfs
+        print(
+            f"{min(args.pdfs, args.bodies)} conclusion PDFs by one task worker: {wall:.1f} s in all (start-up "
+            f"included), {per_pdf:.3f} s per PDF after the first, the first {first:.1f} s (it scores the campaign), "
+            f"worker's peak memory {peak:.0f} MiB"
+        )
 
 
 if __name__ == "__main__":

@@ -143,6 +143,10 @@ def _kwargs() -> dict[str, Callable[[], list[dict[str, Any]]]]:
         "evaluation:recommendations": lambda: one(
             "evaluation.Enrolment", final__isnull=False, conclusion_status="none"
         ),
+        "evaluation:conclusion_job": lambda: [
+            {**arguments, "language": "ru", "extension": "pdf"}
+            for arguments in one("evaluation.Enrolment", final__isnull=False)
+        ],
         # the objection procedure's pages need a delivered campaign, which the demo does not hold (issue 10)
         "evaluation:answer": lambda: one("evaluation.Enrolment", conclusion_status="delivered"),
         "evaluation:objections": lambda: one("evaluation.Campaign", status="delivered"),

@@ -296,6 +296,7 @@ NOT_SCOPED = {
     "evaluation:evidence_delete": "an evidence row (none in this world); the report's scope: evidence_new",
     "evaluation:recommendations": "analysts only (tests/campaigns/test_conclusion_wiring.py)",
     "evaluation:conclusion": "once scored; other bodies refused in tests/campaigns/test_conclusion_wiring.py",
+    "evaluation:conclusion_job": "as evaluation:conclusion (tests/campaigns/test_conclusion_jobs.py)",
     "evaluation:answer": "once delivered; other bodies refused in tests/campaigns/test_objection_pages.py",
     "evaluation:objections": "the authorized body only (tests/campaigns/test_objection_pages.py)",
     "evaluation:agency_summary": "the authorized body only",

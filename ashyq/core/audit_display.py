@@ -117,6 +117,8 @@ EVENT_NAMES: dict[str, str | Promise] = {
     "evaluation.response.none_in_term": pgettext_lazy("audit event", "No objections received in term"),
     "evaluation.term.reminder_sent": pgettext_lazy("audit event", "Term reminder sent"),
     "evaluation.verification.recorded": pgettext_lazy("audit event", "Analyst's finding recorded"),
+    "evaluation.work.retried": pgettext_lazy("audit event", "Background work started again after its worker died"),
+    "evaluation.work.stopped": pgettext_lazy("audit event", "Background work stopped: its worker died twice"),
     "feedback.analysis.prefilled": pgettext_lazy("audit event", "Quarterly analysis prefilled"),
     "feedback.import.retried": pgettext_lazy("audit event", "Import started again after its worker stopped"),
     "feedback.import.started_again": pgettext_lazy("audit event", "Import started again by the officer"),

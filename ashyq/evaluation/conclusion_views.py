@@ -1,5 +1,6 @@
 """The Annex 8 conclusion on the pages: the analyst writes the conclusions and recommendations, everybody who
-may see the body's conclusion downloads it as PDF or DOCX in Kazakh or Russian (issue 14 item 7)."""
+may see the body's conclusion asks for it as PDF or DOCX in Kazakh or Russian; the task worker makes it, its
+page shows the progress and then the download (issue 14 item 7)."""
 
 from __future__ import annotations
 
@@ -14,14 +15,19 @@ from django.utils.translation import gettext_lazy
 
 from ashyq.core.errors import InvalidTransition
 from ashyq.core.forms import BoundedForm
-from ashyq.core.permissions import is_analyst, is_authorized_staff
+from ashyq.core.permissions import is_analyst
 from ashyq.evaluation import selectors
 from ashyq.evaluation.conclusion import recommendations_prefill
-from ashyq.evaluation.conclusion_documents import CONCLUSION_FORMATS, conclusion_file
-from ashyq.evaluation.conclusions_read import enrolment_conclusion, enrolment_score
+from ashyq.evaluation.conclusion_documents import CONCLUSION_FORMATS
+from ashyq.evaluation.conclusions_read import enrolment_score
 from ashyq.evaluation.models import Enrolment
 from ashyq.evaluation.pinned import pinned_version
-from ashyq.evaluation.services.conclusions import conclusion_recommendations_save
+from ashyq.evaluation.services.conclusions import (
+    can_see_conclusion,
+    conclusion_document_request,
+    conclusion_recommendations_save,
+    current_document,
+)
 from ashyq.reports.http import document_response
 
 
@@ -32,16 +38,43 @@ def _enrolment(request: HttpRequest, pk: int) -> Enrolment:
         raise Http404 from None
 
 
+def _visible(request: HttpRequest, pk: int, language: str, extension: str) -> Enrolment:
+    """The body's conclusion for whoever may see it: the authorized body's staff once scored, the body's people
+    once delivered; another body's people find nothing."""
+    try:
+        enrolment = _enrolment(request, pk)
+    except PermissionDenied:
+        raise Http404 from None
+    if language not in {"kk", "ru"} or extension not in CONCLUSION_FORMATS:
+        raise Http404
+    if not can_see_conclusion(request.user, enrolment):
+        raise Http404
+    return enrolment
+
+
 @login_required
 def conclusion_document(request: HttpRequest, pk: int, language: str, extension: str) -> HttpResponse:
-    """The body's conclusion: the authorized body's staff once scored, the body's people once delivered."""
-    enrolment = _enrolment(request, pk)
-    if language not in {"kk", "ru"} or extension not in CONCLUSION_FORMATS or enrolment.final is None:
-        raise Http404
-    if not is_authorized_staff(request.user) and enrolment.conclusion_status != Enrolment.ConclusionStatus.DELIVERED:
-        raise Http404
-    content, filename = conclusion_file(enrolment_conclusion(enrolment, language), extension)  # type: ignore[arg-type]
-    return document_response(content, filename=filename)
+    """The kept document of the conclusion as it stands; while it is not made yet, its page."""
+    enrolment = _visible(request, pk, language, extension)
+    document = current_document(enrolment, language, extension)
+    if document is None or document.status != document.Status.DONE:
+        return redirect("evaluation:conclusion_job", pk, language, extension)
+    with document.file.open("rb") as handle:
+        content = handle.read()
+    return document_response(content, filename=f"conclusion-{enrolment.pk}-{language}.{extension}")
+
+
+@login_required
+def conclusion_job(request: HttpRequest, pk: int, language: str, extension: str) -> HttpResponse:
+    """Ask the task worker for the document (POST), follow its progress, then download it."""
+    enrolment = _visible(request, pk, language, extension)
+    if request.method == "POST":
+        conclusion_document_request(enrolment=enrolment, language=language, file_format=extension, actor=request.user)
+        return redirect("evaluation:conclusion_job", pk, language, extension)
+    document = current_document(enrolment, language, extension)
+    context = {"enrolment": enrolment, "document": document, "language": language, "extension": extension}
+    template = "evaluation/_conclusion_progress.html" if request.htmx else "evaluation/conclusion_job.html"  # type: ignore[attr-defined]
+    return render(request, template, context)
 
 
 class RecommendationsForm(BoundedForm):

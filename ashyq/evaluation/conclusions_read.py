@@ -1,35 +1,98 @@
 """One body's Annex 8 conclusion from the campaign's stored facts (issue 14 item 7).
 
 The engine scores the whole campaign as one group again (the exempt bodies' averages need every body), which
-gives the same figures as the stored ones: the facts cannot change once scored except through a commission's
-rescoring, which is stored the same way. The document is then laid out by :mod:`ashyq.evaluation.conclusion`.
+gives the same figures as the stored ones while the facts have not changed since. The group's scores are kept
+for the campaign's current *stamp* (its scoring run, the latest change and count of its facts, evidence and
+verifications, its number of bodies), so the task worker making one document after another for a campaign scores it
+once (docs/performance.md). The document is then laid out by :mod:`ashyq.evaluation.conclusion`.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+
+from django.db.models import Count, Max, Model, OuterRef, Subquery
+
 from ashyq.evaluation.conclusion import Conclusion, ConclusionDetails, DocumentLanguage, build_conclusion
 from ashyq.evaluation.engine import BodyScore
 from ashyq.evaluation.facts import gather
-from ashyq.evaluation.models import Enrolment
+from ashyq.evaluation.models import Campaign, Enrolment, Evidence, ReportFact, Verification
 from ashyq.evaluation.pinned import pinned_version
 from ashyq.evaluation.services.scoring import score_gathered
 from ashyq.methodology.versions import Names
 
+# The scores of the last campaign scored here, by its stamp: one campaign at a time (a worker makes one
+# campaign's documents in a row; a page needs one body's score).
+_SCORES: dict[tuple[int, str], dict[int, BodyScore]] = {}
 
-def enrolment_score(enrolment: Enrolment) -> BodyScore:
+
+def _changes(model: type[Model], campaign_path: str) -> dict[str, Subquery]:
+    rows = model._default_manager.filter(**{campaign_path: OuterRef("pk")}).order_by().values(campaign_path)
+    name = model._meta.model_name
+    return {
+        f"{name}_latest": Subquery(rows.annotate(latest=Max("updated_at")).values("latest")),
+        f"{name}_count": Subquery(rows.annotate(count=Count("pk")).values("count")),
+    }
+
+
+def campaign_stamp(campaign: Campaign) -> str:
+    """What the campaign's scores are computed from as of now, as a short digest (one query)."""
+    changes = {
+        **_changes(ReportFact, "enrolment__campaign"),
+        **_changes(Evidence, "enrolment__campaign"),
+        **_changes(Verification, "enrolment__campaign"),
+        "enrolment_count": Subquery(
+            Enrolment.objects.filter(campaign=OuterRef("pk"))
+            .order_by()
+            .values("campaign")
+            .annotate(count=Count("pk"))
+            .values("count")
+        ),
+    }
+    row = Campaign.objects.filter(pk=campaign.pk).values("current_run_id", "scored_at", **changes).get()
+    return hashlib.sha256(json.dumps(row, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def campaign_scores(campaign: Campaign, stamp: str | None = None) -> dict[int, BodyScore]:
+    """Every enrolled body's score by enrolment id, the campaign as one group."""
+    key = (campaign.pk, stamp or campaign_stamp(campaign))
+    scores = _SCORES.get(key)
+    if scores is None:
+        bodies = gather(campaign, campaign.enrolments.select_related("body"))
+        group = score_gathered(campaign, bodies)
+        scores = {body.enrolment.pk: score for body, score in zip(bodies, group, strict=True)}
+        _SCORES.clear()
+        _SCORES[key] = scores
+    return scores
+
+
+def enrolment_score(enrolment: Enrolment, stamp: str | None = None) -> BodyScore:
     """The body's score as the engine computes it from the campaign's facts, the campaign as one group."""
-    campaign = enrolment.campaign
-    bodies = gather(campaign, campaign.enrolments.select_related("body"))
-    scores = score_gathered(campaign, bodies)
-    index = next(index for index, body in enumerate(bodies) if body.enrolment.pk == enrolment.pk)
-    return scores[index]
+    return campaign_scores(enrolment.campaign, stamp)[enrolment.pk]
+
+
+def conclusion_fingerprint(enrolment: Enrolment, stamp: str | None = None) -> str:
+    """What the body's conclusion is made from: the campaign's stamp, the body's names, the analyst's
+    recommendations and the approval. A kept document whose fingerprint differs is made again."""
+    head = enrolment.conclusion_approved_by
+    parts = [
+        stamp or campaign_stamp(enrolment.campaign),
+        enrolment.body.name_kk,
+        enrolment.body.name_ru,
+        enrolment.recommendations_kk,
+        enrolment.recommendations_ru,
+        str(enrolment.conclusion_approved_at),
+        (head.get_full_name() or head.get_username()) if head is not None else "",
+    ]
+    return hashlib.sha256(json.dumps(parts).encode()).hexdigest()
 
 
 def enrolment_conclusion(
     enrolment: Enrolment, language: DocumentLanguage, score: BodyScore | None = None
 ) -> Conclusion:
     """The body's conclusion in Kazakh or Russian: the head who approved it and the date of approval. ``score``,
-    when the caller already has it (both languages of one body), saves scoring the campaign again."""
+    when the caller already has it, saves reading the campaign's stamp again."""
     head = enrolment.conclusion_approved_by
     details = ConclusionDetails(
         body_name=Names(kk=enrolment.body.name_kk, ru=enrolment.body.name_ru),

@@ -42,6 +42,8 @@ class CampaignEvent(StrEnum):
     AGENCY_CORRECTION = "evaluation.agency.corrected"
     TERM_REMINDER_SENT = "evaluation.term.reminder_sent"
     RECOMMENDATIONS_SAVED = "evaluation.conclusion.recommendations_saved"
+    WORK_RETRIED = "evaluation.work.retried"
+    WORK_STOPPED = "evaluation.work.stopped"
 
 
 class FeedbackEvent(StrEnum):

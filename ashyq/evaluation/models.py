@@ -491,6 +491,45 @@ class SourceImport(TimeStampedModel):
         return self.status in {self.Status.DONE, self.Status.FAILED}
 
 
+class ConclusionDocument(TimeStampedModel):
+    """One body's Annex 8 conclusion in one language and format, made by the task worker (issue 14 item 7).
+
+    The file is kept while its ``fingerprint`` (what the document is made from: the scores, the facts'
+    latest change, the recommendations, the approval) is the conclusion's current one; a request after the
+    conclusion has changed makes it again."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("waiting for the worker")
+        RUNNING = "running", _("being made")
+        DONE = "done", _("ready")
+        FAILED = "failed", _("stopped")
+
+    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="conclusion_documents")
+    language = models.CharField(_("language"), max_length=2, choices=[("kk", _("Kazakh")), ("ru", _("Russian"))])
+    file_format = models.CharField(_("format"), max_length=4, choices=[("pdf", "PDF"), ("docx", "DOCX")])
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    fingerprint = models.CharField(_("made from"), max_length=64)
+    file = models.FileField(_("file"), upload_to="evaluation/conclusions/%Y/%m/", blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["enrolment", "language", "file_format"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrolment", "language", "file_format"], name="conclusion_document_unique_kind"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.enrolment_id}: {self.language}.{self.file_format}"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in {self.Status.DONE, self.Status.FAILED}
+
+
 # The evaluation of feedback (000 chapter 3), objections, the commission and the Agency (002 §109–119) live in
 # their own modules of this app.
 from ashyq.evaluation.feedback_models import FeedbackEvaluation, FeedbackSubmission, SatisfactionImport  # noqa: E402
@@ -510,6 +549,7 @@ __all__ = [
     "Campaign",
     "Commission",
     "CommissionMember",
+    "ConclusionDocument",
     "ConclusionResponse",
     "CriterionPoints",
     "DisagreementRow",

@@ -1,16 +1,34 @@
-"""Background work of the campaigns (django-tasks, enqueued on commit)."""
+"""Background work of the campaigns (django-tasks, enqueued on commit). Scoring, the §10 imports and the
+conclusion documents each declare what their job does when its worker dies (ADR 0045): run once more, then
+stop with a message on the job's page."""
 
 from __future__ import annotations
 
 from django_tasks import task
 
-from ashyq.evaluation.services.scoring import scoring_run_execute
+from ashyq.core.workers import on_worker_lost
+from ashyq.evaluation.services.conclusions import conclusion_document_make as make_document
+from ashyq.evaluation.services.conclusions import conclusion_document_worker_lost
+from ashyq.evaluation.services.imports import source_import_worker_lost
+from ashyq.evaluation.services.scoring import scoring_run_execute, scoring_run_worker_lost
 
 
 @task()
 def campaign_score(run_id: int) -> None:
     """Score a campaign as one group and store the results (issue 14 item 5); the page polls its progress."""
     scoring_run_execute(run_id=run_id)
+
+
+on_worker_lost(campaign_score)(scoring_run_worker_lost)
+
+
+@task()
+def conclusion_document_make(document_id: int) -> None:
+    """Make one body's conclusion document (002 Annex 8) and keep it (issue 14 item 7); the page polls it."""
+    make_document(document_id=document_id)
+
+
+on_worker_lost(conclusion_document_make)(conclusion_document_worker_lost)
 
 
 @task()
@@ -70,6 +88,9 @@ def source_import_run(job_id: int) -> None:
     from ashyq.evaluation.services.imports import source_import_run as run
 
     run(job_id=job_id)
+
+
+on_worker_lost(source_import_run)(source_import_worker_lost)
 
 
 @task()

@@ -52,6 +52,11 @@ urlpatterns = [
         conclusion_views.conclusion_document,
         name="conclusion",
     ),
+    path(
+        "bodies/<int:pk>/conclusion/<str:language>/<str:extension>/",
+        conclusion_views.conclusion_job,
+        name="conclusion_job",
+    ),
     path("bodies/<int:pk>/recommendations/", conclusion_views.conclusion_recommendations, name="recommendations"),
     path("<int:pk>/agency/<int:version>.xlsx", objection_views.agency_summary, name="agency_summary"),
     path("<int:pk>/commissions/new/", objection_views.commission_new, name="commission_new"),

@@ -40,7 +40,7 @@ from ashyq.evaluation.services.campaigns import (
     campaign_open,
     campaign_reopen_verification,
 )
-from ashyq.evaluation.services.conclusions import conclusion_approve, conclusion_deliver
+from ashyq.evaluation.services.conclusions import can_see_conclusion, conclusion_approve, conclusion_deliver
 from ashyq.evaluation.services.imports import source_import_create
 from ashyq.evaluation.services.prefill import report_prefill
 from ashyq.evaluation.services.reports import (
@@ -59,6 +59,14 @@ from ashyq.reports.xlsx import csv_table, xlsx_table
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
+
+# The conclusion's documents offered on the body's page: language, format and the button's label.
+CONCLUSION_DOCUMENTS = (
+    ("kk", "pdf", "PDF (қаз.)"),
+    ("ru", "pdf", "PDF (рус.)"),
+    ("kk", "docx", "DOCX (қаз.)"),
+    ("ru", "docx", "DOCX (рус.)"),
+)
 
 
 @login_required
@@ -131,8 +139,8 @@ def enrolment_page(request: HttpRequest, pk: int) -> HttpResponse:
         and enrolment.campaign.status == Campaign.Status.SCORED
         and enrolment.can_approve_conclusion(),
         "can_deliver": is_analyst(request.user) and enrolment.can_deliver_conclusion(),
-        "sees_conclusion": is_authorized_staff(request.user)
-        or enrolment.conclusion_status == Enrolment.ConclusionStatus.DELIVERED,
+        "sees_conclusion": can_see_conclusion(request.user, enrolment),
+        "conclusion_documents": CONCLUSION_DOCUMENTS,
         "can_write_recommendations": is_analyst(request.user)
         and enrolment.conclusion_status == Enrolment.ConclusionStatus.NONE,
     }

@@ -30,13 +30,20 @@ def _pdf_text(content: bytes) -> str:
     return " ".join(text.split()).replace("\u2010 ", "")
 
 
-def _url(enrolment: Enrolment, language: str, extension: str) -> str:
+def _url(enrolment: Enrolment, language: str, extension: str, name: str = "evaluation:conclusion") -> str:
     with translation.override("ru"):
-        return reverse("evaluation:conclusion", args=[enrolment.pk, language, extension])
+        return reverse(name, args=[enrolment.pk, language, extension])
+
+
+def _download(client: Client, enrolment: Enrolment, language: str, extension: str, capture: Callable[..., Any]) -> Any:
+    """Ask the task worker for the document (immediate in the tests), then download it."""
+    with capture(execute=True):
+        client.post(_url(enrolment, language, extension, "evaluation:conclusion_job"))
+    return client.get(_url(enrolment, language, extension))
 
 
 def test_the_conclusion_holds_the_stored_final_score_and_the_analysts_recommendations(
-    delivered: dict[str, Enrolment], analyst: User
+    delivered: dict[str, Enrolment], analyst: User, django_capture_on_commit_callbacks: Callable[..., Any]
 ) -> None:
     body_b = delivered["b"]
     Enrolment.objects.filter(pk=body_b.pk).update(conclusion_status=Enrolment.ConclusionStatus.NONE)
@@ -47,7 +54,7 @@ def test_the_conclusion_holds_the_stored_final_score_and_the_analysts_recommenda
     client = Client()
     client.force_login(analyst)
 
-    text = _pdf_text(client.get(_url(body_b, "ru", "pdf")).content)
+    text = _pdf_text(_download(client, body_b, "ru", "pdf", django_capture_on_commit_callbacks).content)
 
     with translation.override("ru"):
         final = shown(body_b.final)
@@ -65,13 +72,17 @@ def test_recommendations_are_the_analysts_and_close_at_approval(
         conclusion_recommendations_save(enrolment=delivered["b"], kk="x", ru="x", actor=analyst)
 
 
-@pytest.mark.parametrize(("persona", "status"), [("officer_b", 200), ("officer_a", 403), ("analyst", 200)])
+@pytest.mark.parametrize(("persona", "status"), [("officer_b", 200), ("officer_a", 404), ("analyst", 200)])
 def test_who_downloads_a_delivered_conclusion(
-    delivered: dict[str, Enrolment], request: pytest.FixtureRequest, persona: str, status: int
+    delivered: dict[str, Enrolment],
+    request: pytest.FixtureRequest,
+    persona: str,
+    status: int,
+    django_capture_on_commit_callbacks: Callable[..., Any],
 ) -> None:
     client = Client()
     client.force_login(request.getfixturevalue(persona))
-    answer = client.get(_url(delivered["b"], "kk", "docx"))
+    answer = _download(client, delivered["b"], "kk", "docx", django_capture_on_commit_callbacks)
     assert answer.status_code == status
     if status == 200:
         assert answer["Content-Type"].startswith("application/vnd.openxmlformats")
@@ -82,6 +93,7 @@ def test_the_body_sees_no_conclusion_before_delivery(delivered: dict[str, Enrolm
     client = Client()
     client.force_login(officer_b)
     assert client.get(_url(delivered["b"], "ru", "pdf")).status_code == 404
+    assert client.post(_url(delivered["b"], "ru", "pdf", "evaluation:conclusion_job")).status_code == 404
 
 
 def test_the_delivery_email_carries_the_conclusion_in_both_languages(

@@ -189,3 +189,36 @@ def source_import_run(*, job_id: int) -> SourceImport:
         job.status, job.errors = SourceImport.Status.FAILED, [{"line": 0, "message": error.message}]
         job.save(update_fields=["status", "errors", "updated_at"])
     return job
+
+
+def source_import_worker_lost(job_id: int, *, last_attempt: bool) -> bool:
+    """The worker importing this file died (ADR 0045). The values are stored in one transaction, which the
+    database rolled back, so nothing was stored: it runs again, or, on the last attempt, is refused with a
+    message saying what to do. Returns whether the task runs again."""
+    job = SourceImport.objects.select_for_update().filter(pk=job_id).first()
+    if job is None or job.finished:
+        return False
+    old = {"status": job.status}
+    job.processed_rows = 0
+    if last_attempt:
+        job.status = SourceImport.Status.FAILED
+        job.errors = [
+            {
+                "line": 0,
+                "message": _(
+                    "The task worker stopped twice while importing this file. Upload it again; if it stops again, "
+                    "split it into smaller files."
+                ),
+            }
+        ]
+    else:
+        job.status = SourceImport.Status.QUEUED
+    job.save(update_fields=["status", "processed_rows", "errors", "updated_at"])
+    audit_record(
+        actor=None,
+        event=CampaignEvent.WORK_STOPPED if last_attempt else CampaignEvent.WORK_RETRIED,
+        target=job,
+        old=old,
+        new={"status": job.status},
+    )
+    return not last_attempt

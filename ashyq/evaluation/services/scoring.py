@@ -48,6 +48,9 @@ if TYPE_CHECKING:
 
 CHUNK = 50
 STORED = Decimal("0.0000000001")
+# One encoder for every explanation written: ``json.dumps`` with an option builds a new encoder per call, and a
+# campaign of 300 bodies writes 29,000 JSON values (docs/performance.md).
+_to_json = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def stored(value: Exact | None) -> Decimal | None:
@@ -181,9 +184,9 @@ def write_rows(model: type[models.Model], columns: Sequence[str], rows: Sequence
     if connection.vendor != "postgresql":
         model._default_manager.bulk_create([model(**dict(zip(columns, row, strict=True))) for row in rows])
         return
-    json_columns = {
+    json_columns = [
         index for index, name in enumerate(columns) if isinstance(model._meta.get_field(name), models.JSONField)
-    }
+    ]
     names = ", ".join(connection.ops.quote_name(str(model._meta.get_field(name).column)) for name in columns)  # type: ignore[union-attr]
     from psycopg.copy import QueuedLibpqWriter  # PostgreSQL only
 
@@ -193,9 +196,10 @@ def write_rows(model: type[models.Model], columns: Sequence[str], rows: Sequence
     # A worker thread sends the data while this one encodes the next rows (as the feedback import does).
     with raw, raw.copy(statement, writer=QueuedLibpqWriter(raw)) as copy:
         for row in rows:
-            copy.write_row(
-                [json.dumps(value, ensure_ascii=False) if i in json_columns else value for i, value in enumerate(row)]
-            )
+            values = list(row)
+            for index in json_columns:
+                values[index] = _to_json(values[index])
+            copy.write_row(values)
 
 
 def _update_totals(enrolments: Sequence[Enrolment], scores: Sequence[BodyScore], now: datetime.datetime) -> None:
@@ -207,7 +211,7 @@ def _update_totals(enrolments: Sequence[Enrolment], scores: Sequence[BodyScore],
             stored(score.total),
             stored(score.penalty),
             stored(score.final),
-            json.dumps(dict(score.text), ensure_ascii=False),
+            _to_json(dict(score.text)),
         )
         for enrolment, score in zip(enrolments, scores, strict=True)
     ]
@@ -296,6 +300,36 @@ def scoring_run_execute(*, run_id: int) -> ScoringRun:
     except InvalidTransition as error:
         _fail(run, error.message)
     return run
+
+
+def scoring_run_worker_lost(run_id: int, *, last_attempt: bool) -> bool:
+    """The worker scoring the campaign died (ADR 0045). The campaign was not switched to the run (that is the
+    last transaction), so the rows its chunks wrote are dropped and it scores again, or, on the last attempt,
+    it stops with a message; the analyst scores again from the dashboard. Returns whether it runs again."""
+    run = ScoringRun.objects.select_for_update().filter(pk=run_id).first()
+    if run is None or run.finished:
+        return False
+    CriterionPoints.objects.filter(run=run).delete()
+    IndicatorPoints.objects.filter(run=run).delete()
+    old = {"status": run.status, "stored_bodies": run.stored_bodies}
+    run.stored_bodies = 0
+    if last_attempt:
+        run.status = ScoringRun.Status.FAILED
+        run.error = _(
+            "The task worker stopped twice while scoring; nothing was stored. Score the campaign again; if it "
+            "stops again, tell the administrator (the worker may be short of memory)."
+        )
+    else:
+        run.status = ScoringRun.Status.QUEUED
+    run.save(update_fields=["status", "stored_bodies", "error", "updated_at"])
+    audit_record(
+        actor=None,
+        event=CampaignEvent.WORK_STOPPED if last_attempt else CampaignEvent.WORK_RETRIED,
+        target=run,
+        old=old,
+        new={"status": run.status},
+    )
+    return not last_attempt
 
 
 # -------------------------------------------------------------------------------------- provisional score
