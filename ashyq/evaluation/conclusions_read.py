@@ -7,10 +7,15 @@ rescoring, which is stored the same way. The document is then laid out by :mod:`
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
+from decimal import Decimal
+from fractions import Fraction
+
 from ashyq.evaluation.conclusion import Conclusion, ConclusionDetails, DocumentLanguage, build_conclusion
-from ashyq.evaluation.engine import BodyScore
+from ashyq.evaluation.engine import BodyScore, CriterionScore, IndicatorResult
 from ashyq.evaluation.facts import gather
-from ashyq.evaluation.models import Enrolment
+from ashyq.evaluation.models import CriterionPoints, Enrolment, IndicatorPoints
 from ashyq.evaluation.pinned import pinned_version
 from ashyq.evaluation.services.scoring import score_gathered
 from ashyq.methodology.versions import Names
@@ -23,6 +28,70 @@ def enrolment_score(enrolment: Enrolment) -> BodyScore:
     scores = score_gathered(campaign, bodies)
     index = next(index for index, body in enumerate(bodies) if body.enrolment.pk == enrolment.pk)
     return scores[index]
+
+
+def _exact(value: Decimal | None) -> Fraction | None:
+    return None if value is None else Fraction(value)
+
+
+def stored_score(
+    enrolment: Enrolment, criteria: Iterable[CriterionPoints], indicators: Iterable[IndicatorPoints]
+) -> BodyScore:
+    """The body's score as its campaign's scoring run stored it, without scoring the campaign again: the rows
+    the engine wrote (``services.scoring``) put back into the engine's result, for the conclusion's analysis
+    (:func:`ashyq.evaluation.conclusion.conclusion_analysis`) on the public portal (issue 13 item 1). The stored
+    figures have 10 decimal places, so rounding them once to 0.01 gives the exact figures' display (SPEC §7)."""
+    version = pinned_version(enrolment.campaign.methodology)
+    specs = {criterion.number: criterion for criterion in version.criteria}
+    by_criterion: dict[int, list[IndicatorPoints]] = defaultdict(list)
+    for row in indicators:
+        by_criterion[row.criterion].append(row)
+    kind = enrolment.kind
+    scores = []
+    for row in criteria:
+        spec = specs[row.number]
+        results = []
+        for stored in by_criterion[row.number]:
+            indicator = version.indicators.get(stored.indicator)
+            clause, rule = (
+                (indicator.clause, indicator.rule) if indicator else (spec.multiplier.clause, "multiplier")  # type: ignore[union-attr]
+            )
+            exact = {lang: _exact(stored.points(lang)) for lang in ("kk", "ru")}
+            results.append(
+                IndicatorResult(
+                    indicator_id=stored.indicator,
+                    clause=clause,
+                    rule=rule,
+                    treatment=stored.treatment,  # type: ignore[arg-type]
+                    inputs=stored.inputs,
+                    parameters={},
+                    points={lang: value for lang, value in exact.items() if value is not None},
+                    text=stored.explanation,
+                )
+            )
+        scores.append(
+            CriterionScore(
+                number=row.number,
+                names=spec.names,
+                weight=row.weight,
+                penalty=row.penalty,
+                tables=tuple(table.number for table in spec.tables_for(kind)),  # type: ignore[arg-type]
+                indicators=tuple(results),
+                points={"kk": Fraction(row.points_kk), "ru": Fraction(row.points_ru)},
+                total=Fraction(row.total),
+                text=row.explanation,
+            )
+        )
+    return BodyScore(
+        body_id=str(enrolment.body_id),
+        kind=kind,  # type: ignore[arg-type]
+        criteria=tuple(scores),
+        total=Fraction(enrolment.total or 0),
+        penalty=Fraction(enrolment.penalty or 0),
+        final=Fraction(enrolment.final or 0),
+        text=enrolment.explanation,
+        quantum=version.settings.points_quantum,
+    )
 
 
 def enrolment_conclusion(
