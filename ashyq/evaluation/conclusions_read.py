@@ -73,7 +73,7 @@ def stored_score(
             CriterionScore(
                 number=row.number,
                 names=spec.names,
-                weight=row.weight,
+                weight=spec.weight,
                 penalty=row.penalty,
                 tables=tuple(table.number for table in spec.tables_for(kind)),  # type: ignore[arg-type]
                 indicators=tuple(results),

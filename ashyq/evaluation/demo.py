@@ -100,8 +100,9 @@ def _varied_facts(enrolment: Enrolment, weakness: int) -> list[ReportFact]:
     """A report in which about ``weakness`` items in a hundred earn nothing, so that bodies differ."""
     version = pinned_version(enrolment.campaign.methodology)
     rows = []
-    for number, slot in enumerate(required_slots(version, enrolment.kind, enrolment.exemptions)):
-        weak = (number * 37 + enrolment.body_id * 11) % 100 < weakness
+    for slot in required_slots(version, enrolment.kind, enrolment.exemptions):
+        # an indicator is weak or strong in all its values, so that they stay consistent
+        weak = (sum(map(ord, slot.indicator)) * 37 + enrolment.body_id * 11) % 100 < weakness
         value = worst_value(slot, 0) if weak and slot.rule != "penalty_share" else best_value(slot, version)
         rows.append(ReportFact(enrolment=enrolment, indicator=slot.indicator, language=slot.language, value=value))
     return rows
@@ -137,7 +138,9 @@ def publish_campaign(
     ReportFact.objects.bulk_create(facts)
     campaign_close_collection(campaign=campaign, actor=analyst)
     run = scoring_run_request(campaign=campaign, actor=analyst)
-    scoring_run_execute(run_id=run.pk)  # the queued task finds the run done and does nothing
+    run = scoring_run_execute(run_id=run.pk)  # the queued task finds the run done and does nothing
+    if run.status != run.Status.DONE:
+        raise RuntimeError(f"{campaign.name}: {run.error}")
     for enrolment in campaign.enrolments.all():
         conclusion_approve(enrolment=enrolment, actor=head)
         conclusion_deliver(enrolment=enrolment, received_on=received_on, actor=analyst)
