@@ -53,8 +53,8 @@ def _fill(enrolment: Enrolment, officer: User, *, leave: set[str]) -> None:
 
 
 def load(accounts: dict[str, User]) -> None:
-    load_published(accounts)
     load_collecting(accounts)
+    load_published(accounts)
 
 
 def load_collecting(accounts: dict[str, User]) -> None:
