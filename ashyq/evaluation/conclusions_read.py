@@ -18,7 +18,7 @@ from ashyq.evaluation.facts import gather
 from ashyq.evaluation.models import CriterionPoints, Enrolment, IndicatorPoints
 from ashyq.evaluation.pinned import pinned_version
 from ashyq.evaluation.services.scoring import score_gathered
-from ashyq.methodology.versions import Names
+from ashyq.methodology.versions import LANGUAGES, Lang, Names
 
 
 def enrolment_score(enrolment: Enrolment) -> BodyScore:
@@ -48,15 +48,15 @@ def stored_score(
         by_criterion[row.criterion].append(row)
     kind = enrolment.kind
     scores = []
-    for row in criteria:
-        spec = specs[row.number]
+    for criterion in criteria:
+        spec = specs[criterion.number]
         results = []
-        for stored in by_criterion[row.number]:
+        for stored in by_criterion[criterion.number]:
             indicator = version.indicators.get(stored.indicator)
             clause, rule = (
                 (indicator.clause, indicator.rule) if indicator else (spec.multiplier.clause, "multiplier")  # type: ignore[union-attr]
             )
-            exact = {lang: _exact(stored.points(lang)) for lang in ("kk", "ru")}
+            exact: dict[Lang, Fraction | None] = {lang: _exact(stored.points(lang)) for lang in LANGUAGES}
             results.append(
                 IndicatorResult(
                     indicator_id=stored.indicator,
@@ -71,15 +71,15 @@ def stored_score(
             )
         scores.append(
             CriterionScore(
-                number=row.number,
+                number=criterion.number,
                 names=spec.names,
                 weight=spec.weight,
-                penalty=row.penalty,
+                penalty=criterion.penalty,
                 tables=tuple(table.number for table in spec.tables_for(kind)),  # type: ignore[arg-type]
                 indicators=tuple(results),
-                points={"kk": Fraction(row.points_kk), "ru": Fraction(row.points_ru)},
-                total=Fraction(row.total),
-                text=row.explanation,
+                points={"kk": Fraction(criterion.points_kk), "ru": Fraction(criterion.points_ru)},
+                total=Fraction(criterion.total),
+                text=criterion.explanation,
             )
         )
     return BodyScore(

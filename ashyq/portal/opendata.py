@@ -327,7 +327,7 @@ def _feedback_row(submission: FeedbackSubmission) -> Row:
 
 
 def _criterion_points(number: int) -> Promise:
-    return lazy(lambda: _("points by criterion %(number)s") % {"number": number}, str)()
+    return lazy(lambda: _("points by criterion %(number)s") % {"number": number}, str)()  # type: ignore[return-value]
 
 
 def _f(name: str, type_: str, description: Promise) -> Field:

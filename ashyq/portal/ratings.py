@@ -92,6 +92,7 @@ def f_of_year(year: int) -> dict[int, FValue]:
     return {
         body_id: f_value(f, period_end)
         for body_id, f, period_end in rows.values_list("body_id", "f", "evaluation__period_end")
+        if f is not None
     }
 
 
@@ -349,7 +350,8 @@ def _trend(body: Body) -> tuple[list[TrendPoint], str, str, list[tuple[int, int]
     for year, f, period_end in _published_f(FeedbackSubmission.objects.filter(body=body)).values_list(
         "evaluation__period_end__year", "f", "evaluation__period_end"
     ):
-        fs[year] = f_value(f, period_end)
+        if f is not None:
+            fs[year] = f_value(f, period_end)
     years = sorted(set(finals) | set(fs))
     plot_height = TREND_HEIGHT - TREND_TOP - TREND_BOTTOM
     step = (TREND_WIDTH - TREND_LEFT - 30) // max(len(years) - 1, 1)
@@ -361,10 +363,9 @@ def _trend(body: Body) -> tuple[list[TrendPoint], str, str, list[tuple[int, int]
 
     points = []
     for index, year in enumerate(years):
-        final, f = finals.get(year), fs.get(year)
-        points.append(
-            TrendPoint(year, final, f, TREND_LEFT + 10 + index * step, y_of(final), y_of(f.shown if f else None))
-        )
+        final, f_year = finals.get(year), fs.get(year)
+        x = TREND_LEFT + 10 + index * step
+        points.append(TrendPoint(year, final, f_year, x, y_of(final), y_of(f_year.shown if f_year else None)))
     final_line = " ".join(f"{p.x},{p.final_y}" for p in points if p.final_y is not None)
     f_line = " ".join(f"{p.x},{p.f_y}" for p in points if p.f_y is not None)
     ticks = [(value, y_of(Decimal(value)) or 0) for value in (0, 25, 50, 75, 100)]

@@ -48,7 +48,7 @@ def test_a_citizen_sorts_the_ratings_opens_a_body_and_downloads_its_csv(page: Pa
     # then its CSV downloads with its results of both years
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Скачать результаты органа (CSV)").click()
-    rows = list(csv.DictReader(io.StringIO(open(download_info.value.path(), encoding="utf-8").read())))  # noqa: PTH123, SIM115
+    rows = list(csv.DictReader(io.StringIO(download_info.value.path().read_text(encoding="utf-8"))))
     assert [row["year"] for row in rows] == ["2025", "2024"]
     assert {row["body_ru"] for row in rows} == {lowest.body.name_ru}
 

@@ -131,7 +131,6 @@ def public_world(body_a, officer_a, analyst, authorized_head, local_body, pdf):
     import datetime as dt
 
     from ashyq.evaluation.models import Enrolment, Evidence
-
     from ashyq.feedback.models import ItemKind, ItemStatus, SourceKind
     from ashyq.meetings.models import Meeting, ProblemIssue
     from ashyq.portal.models import Periodicity
