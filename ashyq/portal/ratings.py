@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ashyq.evaluation.conclusion import DocumentLanguage, conclusion_analysis
 from ashyq.evaluation.conclusions_read import stored_score
+from ashyq.evaluation.engine.explanation import RULE_NAME
 from ashyq.evaluation.engine.feedback import band_of, f_shown
 from ashyq.evaluation.feedback_models import FeedbackEvaluation, FeedbackSubmission
 from ashyq.evaluation.models import Campaign, CriterionPoints, Enrolment, Evidence, IndicatorPoints
@@ -208,7 +209,7 @@ class IndicatorLine:
     treatment: str
     points_kk: Decimal | None
     points_ru: Decimal | None
-    explanation: str
+    rule: str  # the engine's name of the indicator's rule in the reader's language
     evidence: tuple[Evidence, ...]
 
 
@@ -299,9 +300,10 @@ def _criterion_lines(enrolment: Enrolment) -> list[CriterionLine]:
         indicator_lines = []
         for stored in (i for i in indicators if i.criterion == row.number):
             indicator = version.indicators.get(stored.indicator)
-            names, clause = (
-                (indicator.names, indicator.clause) if indicator else (spec.multiplier.names, spec.multiplier.clause)  # type: ignore[union-attr]
-            )
+            if indicator is not None:
+                names, clause, rule = indicator.names, indicator.clause, indicator.rule
+            else:  # criterion 6's multiplier C
+                names, clause, rule = spec.multiplier.names, spec.multiplier.clause, ""  # type: ignore[union-attr]
             indicator_lines.append(
                 IndicatorLine(
                     name=_name(names),
@@ -309,7 +311,7 @@ def _criterion_lines(enrolment: Enrolment) -> list[CriterionLine]:
                     treatment=stored.treatment,
                     points_kk=display_points(stored.points_kk),
                     points_ru=display_points(stored.points_ru),
-                    explanation=stored.explanation.get(language, ""),
+                    rule=RULE_NAME[rule][language] if rule in RULE_NAME else "",
                     evidence=tuple(evidence.get(stored.indicator, ())),
                 )
             )
