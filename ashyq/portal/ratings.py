@@ -300,6 +300,7 @@ def _criterion_lines(enrolment: Enrolment) -> list[CriterionLine]:
         indicator_lines = []
         for stored in (i for i in indicators if i.criterion == row.number):
             indicator = version.indicators.get(stored.indicator)
+            rule: str
             if indicator is not None:
                 names, clause, rule = indicator.names, indicator.clause, indicator.rule
             else:  # criterion 6's multiplier C
