@@ -10,7 +10,7 @@ with their explanations), and F published for the years the feedback methodology
 ``bench/load.py``'s machinery: gunicorn (sync workers) on that database, ``--users`` threads on keep-alive
 connections requesting round-robin the trivial ``/healthz``, the latest year's ratings (Kazakh and Russian)
 and body pages of different bodies and years, for ``--seconds``; p50/p95/p99 of each page and the ratio of its
-p95 to the trivial page's (goal ≤ 3×), all in the same run.
+p95 to the trivial page's (goal ≤ 3×), all in the same run; then each page's median time for one user alone.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import argparse
 import datetime
 import os
 import random
+import statistics
 import sys
 import time
 import urllib.parse
@@ -183,6 +184,10 @@ def main() -> int:
             print("\nthe same run, the ratings pages together and the body pages together:")
             together = {TRIVIAL: times[TRIVIAL], "ratings (all)": ratings, "body pages (all)": bodies}
             report(together, wall, args.users, args.workers)
+            print("\none user alone (server time without queueing), median of 20:")
+            for page in pages:
+                alone = [warm.get(page)[1] for _ in range(20)]
+                print(f"{page:<40}{statistics.median(alone) * 1000:>9.1f} ms")
         finally:
             server.terminate()
             server.wait(timeout=30)
