@@ -28,6 +28,7 @@ from ashyq.evaluation.models import Enrolment
 from ashyq.orgs.models import Body, Role
 from ashyq.portal import deadlines, drafts, opendata, ratings, selectors
 from ashyq.portal.forms import (
+    SEARCH_MAX_LENGTH,
     AnswerForm,
     ConferenceForm,
     DraftSearchForm,
@@ -302,7 +303,7 @@ def _year(request: HttpRequest, years: list[int]) -> int | None:
 def rating_list(request: HttpRequest) -> HttpResponse:
     years = ratings.published_years()
     year = _year(request, years)
-    search = request.GET.get("q", "")[:200].strip()
+    search = request.GET.get("q", "")[:SEARCH_MAX_LENGTH].strip()
     result = ratings.ratings(year=year, search=search, sort=request.GET.get("sort", "")) if year else None
     current = result.sort if result else ratings.DEFAULT_SORT
     query = {"year": year or "", **({"q": search} if search else {})}
@@ -320,7 +321,14 @@ def rating_list(request: HttpRequest) -> HttpResponse:
     groups = (
         [(kind, Enrolment.Kind(kind).label, result.groups.get(kind, [])) for kind in ratings.KINDS] if result else []
     )
-    context = {"years": years, "year": year, "search": search, "columns": columns, "groups": groups}
+    context = {
+        "years": years,
+        "year": year,
+        "search": search,
+        "search_max": SEARCH_MAX_LENGTH,
+        "columns": columns,
+        "groups": groups,
+    }
     return render(request, "portal/rating_list.html", context)
 
 
