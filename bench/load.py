@@ -105,8 +105,8 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))] * 1000
 
 
-def _load(port: int, cookie: str, users: int, seconds: float) -> dict[str, list[float]]:
-    pages = [TRIVIAL, *PUBLIC, *SIGNED_IN]
+def _load(port: int, cookie: str, users: int, seconds: float, pages: list[str] | None = None) -> dict[str, list[float]]:
+    pages = pages or [TRIVIAL, *PUBLIC, *SIGNED_IN]
     times: dict[str, list[float]] = {page: [] for page in pages}
     errors: list[str] = []
     deadline = time.monotonic() + seconds
@@ -135,6 +135,47 @@ def _load(port: int, cookie: str, users: int, seconds: float) -> dict[str, list[
     return times
 
 
+def start_server(port: int, workers: int, env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
+    """gunicorn (sync workers, 127.0.0.1 only) serving the site; returns once ``/healthz`` answers."""
+    environment = {**os.environ, **(env or {}), "DJANGO_DEBUG": "false", "ASHYQ_LOG_LEVEL": "WARNING"}
+    command = [str(BIN / "gunicorn"), "ashyq.wsgi", "-b", f"127.0.0.1:{port}", "-w", str(workers)]
+    server = subprocess.Popen(  # noqa: S603
+        [*command, "--log-level", "warning", "--backlog", "256"],
+        cwd=ROOT,
+        env=environment,
+    )
+    for _ in range(120):
+        try:
+            if Connection(port, "").get(TRIVIAL)[0] == 200:
+                break
+        except OSError:
+            pass
+        time.sleep(0.5)
+    return server
+
+
+def report(times: dict[str, list[float]], wall: float, users: int, workers: int) -> float:
+    """p50/p95/p99 and requests per second of each page and its p95 against the trivial page's; the worst ratio."""
+    trivial_p95 = _percentile(times[TRIVIAL], 0.95)
+    print(
+        f"\n{users} users, {workers} gunicorn workers, {wall:.0f} s, "
+        f"{sum(map(len, times.values())) / wall:.1f} req/s in all"
+    )
+    width = max(18, *(len(page) + 2 for page in times))
+    print(f"{'page':<{width}}{'requests':>9}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'p95/trivial':>13}")
+    worst = 0.0
+    for page, values in times.items():
+        p95 = _percentile(values, 0.95)
+        ratio = p95 / trivial_p95
+        worst = max(worst, ratio)
+        print(
+            f"{page:<{width}}{len(values):>9}{len(values) / wall:>8.1f}{_percentile(values, 0.5):>9.0f}"
+            f"{p95:>9.0f}{_percentile(values, 0.99):>9.0f}{ratio:>12.2f}×"
+        )
+    print(f"worst p95 / trivial p95: {worst:.2f}× — goal ≤ {GOAL:.0f}×: {'met' if worst <= GOAL else 'NOT met'}")
+    return worst
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--users", type=int, default=50)
@@ -146,21 +187,8 @@ def main() -> int:
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         raise SystemExit("set DATABASE_URL to your PostgreSQL database (demo data loaded)")
     _top_up_items(args.items)
-    env = {**os.environ, "DJANGO_DEBUG": "false", "ASHYQ_LOG_LEVEL": "WARNING"}
-    command = [str(BIN / "gunicorn"), "ashyq.wsgi", "-b", f"127.0.0.1:{args.port}", "-w", str(args.workers)]
-    server = subprocess.Popen(  # noqa: S603
-        [*command, "--log-level", "warning", "--backlog", "256"],
-        cwd=ROOT,
-        env=env,
-    )
+    server = start_server(args.port, args.workers)
     try:
-        for _ in range(120):
-            try:
-                if Connection(args.port, "").get(TRIVIAL)[0] == 200:
-                    break
-            except OSError:
-                pass
-            time.sleep(0.5)
         cookie = _sign_in(args.port)
         warm = Connection(args.port, cookie)
         for page in [TRIVIAL, *PUBLIC, *SIGNED_IN] * args.workers * 2:
@@ -169,23 +197,7 @@ def main() -> int:
                 raise SystemExit(f"{page} answered {status}")
         started = time.monotonic()
         times = _load(args.port, cookie, args.users, args.seconds)
-        wall = time.monotonic() - started
-        trivial_p95 = _percentile(times[TRIVIAL], 0.95)
-        print(
-            f"\n{args.users} users, {args.workers} gunicorn workers, {wall:.0f} s, "
-            f"{sum(map(len, times.values())) / wall:.1f} req/s in all"
-        )
-        print(f"{'page':<18}{'requests':>9}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'p95/trivial':>13}")
-        worst = 0.0
-        for page, values in times.items():
-            p95 = _percentile(values, 0.95)
-            ratio = p95 / trivial_p95
-            worst = max(worst, ratio)
-            print(
-                f"{page:<18}{len(values):>9}{len(values) / wall:>8.1f}{_percentile(values, 0.5):>9.0f}"
-                f"{p95:>9.0f}{_percentile(values, 0.99):>9.0f}{ratio:>12.2f}×"
-            )
-        print(f"worst p95 / trivial p95: {worst:.2f}× — goal ≤ {GOAL:.0f}×: {'met' if worst <= GOAL else 'NOT met'}")
+        report(times, time.monotonic() - started, args.users, args.workers)
         print("\none user alone (server time without queueing), median of 20:")
         for page in [TRIVIAL, *PUBLIC, *SIGNED_IN]:
             alone = [warm.get(page)[1] for _ in range(20)]

@@ -84,6 +84,7 @@ DOWNLOADS = {
     "evaluation:feedback_export",
     "portal:report_download",
     "portal:dataset_file",
+    "portal:rating_body_csv",
 }
 
 
@@ -162,6 +163,11 @@ def _kwargs() -> dict[str, Callable[[], list[dict[str, Any]]]]:
         "portal:draft": lambda: one("feedback.Source", kind__in=["draft_npa", "draft_budget_programme"]),
         "portal:conference": lambda: one("portal.Conference"),
         "portal:conference_manage": lambda: one("portal.Conference", source__body=health()),
+        "portal:rating_body": lambda: [
+            {"year": enrolment.campaign.period_end.year, "pk": enrolment.body_id}
+            for enrolment in [_first("evaluation.Enrolment", campaign__status="sent")]
+            if enrolment is not None
+        ],
     }
 
 

@@ -325,6 +325,8 @@ NOT_SCOPED = {
     "portal:conference": "a public conference page",
     "portal:draft": "a public draft page",
     "portal:dataset_file": "public open data",
+    "portal:rating_body": "a public rating page: results sent to the Agency (tests/portal/test_ratings.py)",
+    "portal:rating_body_csv": "public open data: one body's rows of openness-results",
     "portal:report_download": "a published report",
     "portal:conference_manage": "the conference's body only (tests/portal/test_conferences.py)",
     "portal:question_act": "the conference's body only (tests/portal/test_conferences.py)",

@@ -92,7 +92,7 @@ class RankingOut(Schema):
     local: list[RankingRowOut]
 
 
-class RunOut(Schema):
+class ScoringRunOut(Schema):
     id: int
     status: str
     percent: int
@@ -171,7 +171,7 @@ def ranking(request: HttpRequest, pk: int) -> dict[str, Any]:
     }
 
 
-@router.post("/{int:pk}/score/", response={202: RunOut})
+@router.post("/{int:pk}/score/", response={202: ScoringRunOut})
 def score(request: HttpRequest, pk: int) -> Status[dict[str, Any]]:
     """Queue the scoring of the whole campaign as one group (analysts; 409 outside verification)."""
     run = scoring_run_request(campaign=_staff_campaign(request, pk), actor=request.user)
@@ -189,7 +189,7 @@ def _run(run: ScoringRun) -> dict[str, Any]:
     }
 
 
-@router.get("/runs/{int:pk}/", response=RunOut)
+@router.get("/runs/{int:pk}/", response=ScoringRunOut)
 def run_progress(request: HttpRequest, pk: int) -> dict[str, Any]:
     if not is_authorized_staff(request.user):
         raise PermissionDenied(_("Only the authorized body sees a campaign's dashboard."))

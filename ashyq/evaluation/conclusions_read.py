@@ -11,16 +11,28 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import defaultdict
+from collections.abc import Iterable
+from decimal import Decimal
+from fractions import Fraction
 
 from django.db.models import Count, Max, Model, OuterRef, Subquery
 
 from ashyq.evaluation.conclusion import Conclusion, ConclusionDetails, DocumentLanguage, build_conclusion
-from ashyq.evaluation.engine import BodyScore
+from ashyq.evaluation.engine import BodyScore, CriterionScore, IndicatorResult
 from ashyq.evaluation.facts import gather
-from ashyq.evaluation.models import Campaign, Enrolment, Evidence, ReportFact, Verification
+from ashyq.evaluation.models import (
+    Campaign,
+    CriterionPoints,
+    Enrolment,
+    Evidence,
+    IndicatorPoints,
+    ReportFact,
+    Verification,
+)
 from ashyq.evaluation.pinned import pinned_version
 from ashyq.evaluation.services.scoring import score_gathered
-from ashyq.methodology.versions import Names
+from ashyq.methodology.versions import LANGUAGES, Lang, Names
 
 # The scores of the last campaign scored here, by its stamp: one campaign at a time (a worker makes one
 # campaign's documents in a row; a page needs one body's score).
@@ -86,6 +98,70 @@ def conclusion_fingerprint(enrolment: Enrolment, stamp: str | None = None) -> st
         (head.get_full_name() or head.get_username()) if head is not None else "",
     ]
     return hashlib.sha256(json.dumps(parts).encode()).hexdigest()
+
+
+def _exact(value: Decimal | None) -> Fraction | None:
+    return None if value is None else Fraction(value)
+
+
+def stored_score(
+    enrolment: Enrolment, criteria: Iterable[CriterionPoints], indicators: Iterable[IndicatorPoints]
+) -> BodyScore:
+    """The body's score as its campaign's scoring run stored it, without scoring the campaign again: the rows
+    the engine wrote (``services.scoring``) put back into the engine's result, for the conclusion's analysis
+    (:func:`ashyq.evaluation.conclusion.conclusion_analysis`) on the public portal (issue 13 item 1). The stored
+    figures have 10 decimal places, so rounding them once to 0.01 gives the exact figures' display (SPEC §7)."""
+    version = pinned_version(enrolment.campaign.methodology)
+    specs = {criterion.number: criterion for criterion in version.criteria}
+    by_criterion: dict[int, list[IndicatorPoints]] = defaultdict(list)
+    for row in indicators:
+        by_criterion[row.criterion].append(row)
+    kind = enrolment.kind
+    scores = []
+    for criterion in criteria:
+        spec = specs[criterion.number]
+        results = []
+        for stored in by_criterion[criterion.number]:
+            indicator = version.indicators.get(stored.indicator)
+            clause, rule = (
+                (indicator.clause, indicator.rule) if indicator else (spec.multiplier.clause, "multiplier")  # type: ignore[union-attr]
+            )
+            exact: dict[Lang, Fraction | None] = {lang: _exact(stored.points(lang)) for lang in LANGUAGES}
+            results.append(
+                IndicatorResult(
+                    indicator_id=stored.indicator,
+                    clause=clause,
+                    rule=rule,
+                    treatment=stored.treatment,  # type: ignore[arg-type]
+                    inputs=stored.inputs,
+                    parameters={},
+                    points={lang: value for lang, value in exact.items() if value is not None},
+                    text=stored.explanation,
+                )
+            )
+        scores.append(
+            CriterionScore(
+                number=criterion.number,
+                names=spec.names,
+                weight=spec.weight,
+                penalty=criterion.penalty,
+                tables=tuple(table.number for table in spec.tables_for(kind)),  # type: ignore[arg-type]
+                indicators=tuple(results),
+                points={"kk": Fraction(criterion.points_kk), "ru": Fraction(criterion.points_ru)},
+                total=Fraction(criterion.total),
+                text=criterion.explanation,
+            )
+        )
+    return BodyScore(
+        body_id=str(enrolment.body_id),
+        kind=kind,  # type: ignore[arg-type]
+        criteria=tuple(scores),
+        total=Fraction(enrolment.total or 0),
+        penalty=Fraction(enrolment.penalty or 0),
+        final=Fraction(enrolment.final or 0),
+        text=enrolment.explanation,
+        quantum=version.settings.points_quantum,
+    )
 
 
 def enrolment_conclusion(

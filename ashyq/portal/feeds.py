@@ -17,6 +17,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ashyq.core.i18n import in_language
+from ashyq.evaluation.feedback_models import FeedbackEvaluation
+from ashyq.evaluation.models import Campaign
 from ashyq.feedback.models import DISCUSSION_KINDS, Source
 from ashyq.meetings.models import Meeting
 from ashyq.portal.models import Conference, PlanReport, Question
@@ -131,16 +133,59 @@ def _drafts() -> list[Publication]:
     ]
 
 
+def _ratings() -> list[Publication]:
+    """A year's openness results, published when the final conclusion went to the Agency (002 §118–119)."""
+    sent = Campaign.objects.filter(status=Campaign.Status.SENT).order_by("-updated_at")[:FEED_SIZE]
+    return [
+        Publication(
+            f"ratings-{campaign.pk}",
+            _("Openness ratings of state bodies for %(year)s") % {"year": campaign.period_end.year},
+            reverse("portal:ratings") + f"?year={campaign.period_end.year}",
+            campaign.updated_at,
+            campaign.name,
+        )
+        for campaign in sent
+    ]
+
+
+def _feedback_results() -> list[Publication]:
+    published = FeedbackEvaluation.objects.filter(
+        status=FeedbackEvaluation.Status.PUBLISHED, published_at__isnull=False
+    ).order_by("-published_at")[:FEED_SIZE]
+    return [
+        Publication(
+            f"feedback-{evaluation.pk}",
+            _("Feedback indicator F of state bodies for %(year)s") % {"year": evaluation.period_end.year},
+            reverse("portal:ratings") + f"?year={evaluation.period_end.year}",
+            evaluation.published_at,
+            evaluation.name,
+        )
+        for evaluation in published
+        if evaluation.published_at is not None
+    ]
+
+
 def latest_publications() -> list[Publication]:
-    """The newest publications of every kind, newest first (six queries, whatever the tables' sizes)."""
-    every = [*_reports(), *_conferences(), *_answers(), *_channels(), *_meetings(), *_drafts()]
+    """The newest publications of every kind, newest first (eight queries, whatever the tables' sizes)."""
+    every = [
+        *_reports(),
+        *_conferences(),
+        *_answers(),
+        *_channels(),
+        *_meetings(),
+        *_drafts(),
+        *_ratings(),
+        *_feedback_results(),
+    ]
     return list(islice(sorted(every, key=lambda item: item.published, reverse=True), FEED_SIZE))
 
 
 class PublicationsFeed(Feed):  # type: ignore[type-arg]
     feed_type = Atom1Feed
     title = gettext_lazy("Ashyq: new publications")
-    subtitle = gettext_lazy("Reports, internet conferences, registry entries, meetings' results and drafts.")
+    subtitle = gettext_lazy(
+        "Reports, internet conferences, registry entries, meetings' results, drafts and openness ratings."
+    )
 
     def link(self) -> str:
         return reverse("portal:index")

@@ -10,7 +10,9 @@ personal data replaced.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime
+import decimal
 import io
 import json
 import tempfile
@@ -19,17 +21,21 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, Max, Model, Q, QuerySet
+from django.db.models import Count, Max, Model, Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import Promise
+from django.utils.functional import Promise, lazy
 from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook
 
 from ashyq.analysis.personal_data import redact
+from ashyq.evaluation.feedback_models import FeedbackEvaluation, FeedbackSubmission
+from ashyq.evaluation.models import Campaign, CriterionPoints, Enrolment
+from ashyq.evaluation.selectors import display_points
 from ashyq.feedback.models import CHANNEL_OF_KIND, DISCUSSION_KINDS, Item, Source
 from ashyq.meetings.models import Meeting, ProblemIssue
 from ashyq.orgs.models import Body
+from ashyq.portal import ratings
 from ashyq.portal.models import Conference, PlanReport, Question
 from ashyq.registry.models import Channel
 from ashyq.reports.cells import safe_cell
@@ -41,7 +47,7 @@ CHUNK = 2000
 @dataclass(frozen=True)
 class Field:
     name: str
-    type: str  # a Frictionless Table Schema type: string, integer, date, datetime, boolean
+    type: str  # a Frictionless Table Schema type: string, integer, number, date, datetime, boolean
     description: Promise
 
 
@@ -59,6 +65,11 @@ class Dataset:
         """Every row, read in chunks so that memory stays bounded however large the table."""
         for obj in self.objects().iterator(chunk_size=CHUNK):
             yield self.row(obj)
+
+    def of_body(self, body_id: int) -> Dataset:
+        """The same dataset narrowed to one state body's rows (the body's page offers it as CSV)."""
+        objects = self.objects
+        return dataclasses.replace(self, objects=lambda: objects().filter(body_id=body_id))
 
     def last_modified(self) -> datetime.datetime | None:
         """When any row of the dataset's tables last changed (the API's Last-Modified, the dataset page)."""
@@ -267,6 +278,58 @@ def _remark_row(item: dict[str, Any]) -> Row:
     }
 
 
+# Seven criteria of 002 Annex 7; the seventh is the penalty for subordinate organisations.
+CRITERIA = range(1, 8)
+
+
+def _results() -> QuerySet[Enrolment]:
+    """Published results only: campaigns whose final conclusion went to the Agency (002 §118–119)."""
+    return (
+        Enrolment.objects.filter(campaign__status=Campaign.Status.SENT, final__isnull=False)
+        .select_related("body", "campaign")
+        .prefetch_related(Prefetch("criteria", queryset=CriterionPoints.objects.order_by("number")))
+        .order_by("-campaign__period_end", "campaign_id", "kind", "-final", "body__name_ru", "id")
+    )
+
+
+def _result_row(enrolment: Enrolment) -> Row:
+    run_id = enrolment.campaign.current_run_id
+    points = {row.number: row.total for row in enrolment.criteria.all() if row.run_id == run_id}
+    return {
+        "year": enrolment.campaign.period_end.year,
+        "body_kk": enrolment.body.name_kk,
+        "body_ru": enrolment.body.name_ru,
+        "group": enrolment.kind,
+        **{f"criterion_{number}": display_points(points.get(number)) for number in CRITERIA},
+        "total": display_points(enrolment.total),
+        "penalty": display_points(enrolment.penalty),
+        "final": display_points(enrolment.final),
+    }
+
+
+def _feedback() -> QuerySet[FeedbackSubmission]:
+    return (
+        FeedbackSubmission.objects.filter(evaluation__status=FeedbackEvaluation.Status.PUBLISHED, f__isnull=False)
+        .select_related("body", "evaluation")
+        .order_by("-evaluation__period_end", "evaluation_id", "body__name_ru", "id")
+    )
+
+
+def _feedback_row(submission: FeedbackSubmission) -> Row:
+    value = ratings.f_value(submission.f, submission.evaluation.period_end)  # type: ignore[arg-type]
+    return {
+        "year": submission.evaluation.period_end.year,
+        "body_kk": submission.body.name_kk,
+        "body_ru": submission.body.name_ru,
+        "f": value.shown,
+        "band": value.band,
+    }
+
+
+def _criterion_points(number: int) -> Promise:
+    return lazy(lambda: _("points by criterion %(number)s") % {"number": number}, str)()  # type: ignore[return-value]
+
+
 def _f(name: str, type_: str, description: Promise) -> Field:
     return Field(name, type_, description)
 
@@ -274,6 +337,40 @@ def _f(name: str, type_: str, description: Promise) -> Field:
 BODY = (_f("body_kk", "string", _("state body (Kazakh)")), _f("body_ru", "string", _("state body (Russian)")))
 
 DATASETS: tuple[Dataset, ...] = (
+    Dataset(
+        "openness-results",
+        _("Openness ratings of state bodies"),
+        _(
+            "Final results of the operational assessment of openness sent to the Agency for civil service affairs "
+            "(002 §118–119): points per criterion, total, penalty and final score, rounded half-up to 0.01."
+        ),
+        (
+            _f("year", "integer", _("year assessed")),
+            *BODY,
+            _f("group", "string", _("central (central state bodies) or local (local executive bodies)")),
+            *(_f(f"criterion_{n}", "number", _criterion_points(n)) for n in CRITERIA),
+            _f("total", "number", _("total by criteria")),
+            _f("penalty", "number", _("penalty deduction")),
+            _f("final", "number", _("final score with penalty")),
+        ),
+        _results,
+        _result_row,
+        (Enrolment, Campaign, Body),
+    ),
+    Dataset(
+        "feedback-indicator",
+        _("Feedback indicator F of state bodies"),
+        _("The feedback indicator F of each state body as published by the authorized body (000 §22–23)."),
+        (
+            _f("year", "integer", _("year evaluated")),
+            *BODY,
+            _f("f", "number", _("feedback indicator F, %, as displayed")),
+            _f("band", "string", _("band of the scale (000 §23)")),
+        ),
+        _feedback,
+        _feedback_row,
+        (FeedbackSubmission, FeedbackEvaluation, Body),
+    ),
     Dataset(
         "channels",
         _("Registry of communication channels"),
@@ -417,6 +514,7 @@ DATASETS: tuple[Dataset, ...] = (
     ),
 )
 BY_NAME = {dataset.name: dataset for dataset in DATASETS}
+RESULTS = BY_NAME["openness-results"]
 
 
 # --- files ---
@@ -447,6 +545,8 @@ def csv_chunks(dataset: Dataset) -> Iterator[str]:
 
 
 def json_value(value: Any) -> Any:
+    if isinstance(value, decimal.Decimal):
+        return float(value)  # a figure rounded to 0.01 or F's decimals: the float prints it back exactly
     return value.isoformat() if isinstance(value, (datetime.date, datetime.datetime)) else value
 
 

@@ -6,6 +6,10 @@ from ashyq.portal.feeds import PublicationsFeed
 app_name = "portal"
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", views.index, name="index"),
+    path("ratings/", views.rating_list, name="ratings"),
+    path("ratings/compare/", views.rating_compare, name="rating_compare"),
+    path("ratings/<int:year>/bodies/<int:pk>/", views.rating_body, name="rating_body"),
+    path("ratings/bodies/<int:pk>/results.csv", views.rating_body_csv, name="rating_body_csv"),
     path("reports/", views.report_register, name="report_register"),
     path("reports/publish/", views.report_publish, name="report_publish"),
     path("reports/<int:pk>/report.pdf", views.report_download, name="report_download"),

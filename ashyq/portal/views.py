@@ -15,7 +15,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import http_date
+from django.utils.http import http_date, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -24,9 +24,11 @@ from ashyq.core.errors import InvalidTransition
 from ashyq.core.forms import add_service_errors
 from ashyq.core.http import AuthedRequest
 from ashyq.core.permissions import body_ids_for, is_analyst
+from ashyq.evaluation.models import Enrolment
 from ashyq.orgs.models import Body, Role
-from ashyq.portal import deadlines, drafts, opendata, selectors
+from ashyq.portal import deadlines, drafts, opendata, ratings, selectors
 from ashyq.portal.forms import (
+    SEARCH_MAX_LENGTH,
     AnswerForm,
     ConferenceForm,
     DraftSearchForm,
@@ -276,6 +278,84 @@ def draft_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def project_results(request: HttpRequest) -> HttpResponse:
     projects = Paginator(drafts.public_projects(), DRAFT_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "portal/project_results.html", {"page": projects})
+
+
+# --- the public openness ratings (issue 13 item 1) ---
+
+RATING_COLUMNS = (
+    ("place", gettext_lazy("Place")),
+    ("body", gettext_lazy("State body")),
+    ("final", gettext_lazy("final score with penalty")),
+    ("total", gettext_lazy("total by criteria")),
+    ("penalty", gettext_lazy("penalty deduction")),
+    ("f", gettext_lazy("Feedback indicator F, %")),
+)
+
+
+def _year(request: HttpRequest, years: list[int]) -> int | None:
+    """The asked year if it has published results, else the latest one."""
+    asked = request.GET.get("year", "")
+    if asked.isdigit() and int(asked) in years:
+        return int(asked)
+    return years[0] if years else None
+
+
+def rating_list(request: HttpRequest) -> HttpResponse:
+    years = ratings.published_years()
+    year = _year(request, years)
+    search = request.GET.get("q", "")[:SEARCH_MAX_LENGTH].strip()
+    result = ratings.ratings(year=year, search=search, sort=request.GET.get("sort", "")) if year else None
+    current = result.sort if result else ratings.DEFAULT_SORT
+    query = {"year": year or "", **({"q": search} if search else {})}
+    columns = [
+        {
+            "key": key,
+            "label": label,
+            "href": "?" + urlencode({**query, "sort": ratings.next_sort(key, current)}),
+            "aria_sort": ("descending" if current.startswith("-") else "ascending")
+            if current.lstrip("-") == key
+            else "",
+        }
+        for key, label in RATING_COLUMNS
+    ]
+    groups = (
+        [(kind, Enrolment.Kind(kind).label, result.groups.get(kind, [])) for kind in ratings.KINDS] if result else []
+    )
+    context = {
+        "years": years,
+        "year": year,
+        "search": search,
+        "search_max": SEARCH_MAX_LENGTH,
+        "columns": columns,
+        "groups": groups,
+    }
+    return render(request, "portal/rating_list.html", context)
+
+
+def rating_body(request: HttpRequest, year: int, pk: int) -> HttpResponse:
+    page = _found(lambda: ratings.body_year(body_id=pk, year=year))
+    return render(request, "portal/rating_body.html", {"page": page, "chart": ratings.CHART})
+
+
+def rating_body_csv(request: HttpRequest, pk: int) -> StreamingHttpResponse:
+    """The body's published results of every year (the ``openness-results`` dataset's rows of one body)."""
+    body = _found(lambda: Body.objects.get(pk=pk))
+    dataset = opendata.RESULTS.of_body(body.pk)
+    response = StreamingHttpResponse(opendata.csv_chunks(dataset), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="openness-results-{body.pk}.csv"'
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def rating_compare(request: HttpRequest) -> HttpResponse:
+    years = ratings.published_years()
+    year = _year(request, years)
+    bodies = ratings.year_bodies(year) if year else []
+    picked = [int(value) if value.isdigit() else 0 for value in (request.GET.get("a", ""), request.GET.get("b", ""))]
+    left, right = ratings.enrolments_of(bodies, *picked)
+    rows = ratings.compare(year=year, left=left, right=right) if year and left and right else []
+    context = {"years": years, "year": year, "bodies": bodies, "left": left, "right": right, "rows": rows}
+    return render(request, "portal/rating_compare.html", context)
 
 
 # --- open data (issue 13 item 5) ---

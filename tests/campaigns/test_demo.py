@@ -19,8 +19,7 @@ def test_demo_campaign_collects_reports_with_one_submitted_and_one_partly_filled
     call_command("demo_load", stdout=io.StringIO())
     call_command("demo_load", stdout=io.StringIO())
 
-    campaign = Campaign.objects.get()
-    assert campaign.status == Campaign.Status.COLLECTING
+    campaign = Campaign.objects.get(status=Campaign.Status.COLLECTING)
     states = dict(campaign.enrolments.values_list("body__legalacts_government_id", "report_status"))
     assert states == {690: "draft", 867: "submitted", 8310: "draft"}
     health = Enrolment.objects.get(campaign=campaign, body__legalacts_government_id=690)
@@ -33,7 +32,7 @@ def test_demo_feedback_evaluations_publish_2025_and_request_2026() -> None:
     call_command("demo_load", stdout=io.StringIO())
     call_command("demo_load", stdout=io.StringIO())
 
-    published, requested = FeedbackEvaluation.objects.order_by("period_end")
+    _, published, requested = FeedbackEvaluation.objects.order_by("period_end")
     assert (published.status, requested.status) == ("published", "requested")
     f = {s.body.legalacts_government_id: (s.f, s.band) for s in published.submissions.select_related("body")}
     assert f[690] == (Decimal("73.625"), "medium")
@@ -41,3 +40,18 @@ def test_demo_feedback_evaluations_publish_2025_and_request_2026() -> None:
     health = requested.submissions.get(body__legalacts_government_id=690)
     assert health.status == "draft" and health.remarks_received == 4 and health.comments_received == 2
     assert health.counts_source["remarks_received"] == "records"
+
+
+def test_demo_publishes_2024_and_2025_results_sent_to_the_agency() -> None:
+    # given the demo loaded twice
+    call_command("demo_load", stdout=io.StringIO())
+    call_command("demo_load", stdout=io.StringIO())
+    # then two campaigns went through the services to the Agency, each with scored central and local bodies
+    sent = Campaign.objects.filter(status=Campaign.Status.SENT).order_by("period_end")
+    assert [campaign.period_end.year for campaign in sent] == [2024, 2025]
+    for campaign in sent:
+        assert campaign.submissions.count() == 1
+        enrolments = campaign.enrolments.all()
+        assert {enrolment.kind for enrolment in enrolments} == {"central", "local"}
+        assert all(enrolment.final is not None for enrolment in enrolments)
+        assert len({enrolment.final for enrolment in enrolments}) > 3  # the bodies differ

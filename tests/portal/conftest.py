@@ -54,14 +54,83 @@ PRIVATE = {
     "rejection_reason": "Личное обращение гражданина",
     "item_author": "Ержан Авторов",
     "remark_pii": "пишите на remark.author@mail.kz",
+    "analyst_name": "Гульнар Аналитикова",
+    "head_name": "Болат Руководителев",
+    "restricted_evidence": "Письмо ДСП о проверке",
+    "recommendation": "Внутренняя рекомендация аналитика",
 }
 
 
+def load_openness() -> object:
+    from ashyq.methodology.services import methodology_version_load
+    from ashyq.methodology.versions import DATA_DIR, read_version_file
+
+    version = read_version_file(DATA_DIR / "openness-2025-36070.toml")
+    return methodology_version_load(version=version, actor=None).version
+
+
+def publish(year: int, bodies, analyst, head, weakness=(0, 20, 40)):
+    """A campaign of the year taken through the services to the Agency (ashyq.evaluation.demo)."""
+    from ashyq.evaluation.demo import publish_campaign
+    from ashyq.methodology.models import MethodologyKind, MethodologyVersion
+
+    methodology = MethodologyVersion.objects.filter(kind=MethodologyKind.OPENNESS).first() or load_openness()
+    return publish_campaign(
+        year=year,
+        bodies=bodies,
+        methodology=methodology,
+        analyst=analyst,
+        head=head,
+        received_on=datetime.date(year + 1, 3, 2),
+        sent_on=datetime.date(year + 1, 4, 1),
+        weakness=weakness,
+    )
+
+
+def publish_f(year: int, values: dict, analyst, status: str = "published"):
+    """F rows of a feedback evaluation of the year (the F pages' helper builds them through services)."""
+    from ashyq.evaluation.engine import FeedbackFacts, score_feedback
+    from ashyq.evaluation.feedback_models import FeedbackEvaluation, FeedbackSubmission
+    from ashyq.methodology.models import MethodologyKind, MethodologyVersion
+    from ashyq.methodology.services import methodology_version_load
+    from ashyq.methodology.versions import DATA_DIR, feedback_version, read_version_file
+
+    version = feedback_version(datetime.date(year, 12, 31))
+    row = MethodologyVersion.objects.filter(kind=MethodologyKind.FEEDBACK).first()
+    if row is None:
+        loaded = read_version_file(DATA_DIR / "feedback-2024-33916.toml")
+        row = methodology_version_load(version=loaded, actor=None).version
+    evaluation = FeedbackEvaluation.objects.create(
+        name=f"F {year}",
+        period_start=datetime.date(year, 1, 1),
+        period_end=datetime.date(year, 12, 31),
+        methodology=row,
+        due_on=datetime.date(year + 1, 1, 31),
+        status=status,
+        created_by=analyst,
+    )
+    for body, (received, accepted) in values.items():
+        score = score_feedback(version, FeedbackFacts(received, accepted, 10, 10, True))
+        FeedbackSubmission.objects.create(
+            evaluation=evaluation,
+            body=body,
+            remarks_received=received,
+            remarks_accepted=accepted,
+            comments_received=10,
+            comments_answered=10,
+            f=score.f,
+            band=score.band,
+            explanation=dict(score.text),
+        )
+    return evaluation
+
+
 @pytest.fixture
-def public_world(body_a, officer_a, analyst, local_body, pdf):
+def public_world(body_a, officer_a, analyst, authorized_head, local_body, pdf):
     """One row of every public dataset, with private data planted where the public must not see it."""
     import datetime as dt
 
+    from ashyq.evaluation.models import Enrolment, Evidence
     from ashyq.feedback.models import ItemKind, ItemStatus, SourceKind
     from ashyq.meetings.models import Meeting, ProblemIssue
     from ashyq.portal.models import Periodicity
@@ -126,4 +195,37 @@ def public_world(body_a, officer_a, analyst, local_body, pdf):
         executor_kk="Әкімдік",
         executor_ru="Акимат",
     )
-    return {"conference": conference, "draft": draft, "channel": channel, "meeting": meeting}
+    # published openness results and F (issue 13 item 1): the analyst's and the head's names, a restricted
+    # document given as evidence and the analyst's recommendations must stay out of every public page and file
+    for person, name in ((analyst, PRIVATE["analyst_name"]), (authorized_head, PRIVATE["head_name"])):
+        person.first_name, person.last_name = name.split()
+        person.save()
+    campaign = publish(2025, [body_a, local_body], analyst, authorized_head)
+    enrolment = Enrolment.objects.get(campaign=campaign, body=body_a)
+    Enrolment.objects.filter(pk=enrolment.pk).update(recommendations_ru=PRIVATE["recommendation"])
+    Evidence.objects.create(
+        enrolment=enrolment,
+        indicator="t2.4",
+        language="ru",
+        kind=Evidence.Kind.DOCUMENT,
+        title=PRIVATE["restricted_evidence"],
+        url="https://example.kz/internal/letter",
+        outgoing_number="ДСП-17",
+    )
+    Evidence.objects.create(
+        enrolment=enrolment,
+        indicator="t2.4",
+        language="ru",
+        kind=Evidence.Kind.LINK,
+        title="Результаты аудита",
+        url="https://www.gov.kz/audit",
+    )
+    publish_f(2025, {body_a: (20, 15), local_body: (0, 0)}, analyst)
+    return {
+        "conference": conference,
+        "draft": draft,
+        "channel": channel,
+        "meeting": meeting,
+        "campaign": campaign,
+        "enrolment": enrolment,
+    }

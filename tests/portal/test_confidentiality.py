@@ -82,7 +82,8 @@ def test_no_public_page_file_or_api_answer_shows_restricted_or_personal_data(pub
     client = Client()
     leaks, seen = _walk(client, "ru")
     assert leaks == {}
-    # the walk reached the conference, the draft, the meeting and every open-data file through the links
+    # the walk reached the conference, the draft, the meeting, the ratings with a body's page and CSV, and every
+    # open-data file through the links
     world = public_world
     for path in (
         f"/ru/portal/conferences/{world['conference'].pk}/",
@@ -90,6 +91,9 @@ def test_no_public_page_file_or_api_answer_shows_restricted_or_personal_data(pub
         f"/ru/meetings/{world['meeting'].pk}/",
         f"/ru/registry/channels/{world['channel'].number}/",
         "/ru/portal/feed.atom",
+        "/ru/portal/ratings/",
+        f"/ru/portal/ratings/2025/bodies/{world['enrolment'].body_id}/",
+        f"/ru/portal/ratings/bodies/{world['enrolment'].body_id}/results.csv",
         "/ru/portal/data/datapackage.json",
         *(f"/ru/portal/data/{d.name}.{fmt}" for d in opendata.DATASETS for fmt in ("csv", "json", "xlsx")),
     ):

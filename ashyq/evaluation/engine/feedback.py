@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from ashyq.methodology.versions import FeedbackVersion, Names, plain
+from ashyq.methodology.versions import FeedbackBand, FeedbackVersion, Names, plain
 
 from .errors import ScoringInputError
 from .explanation import Arg, Word, texts
@@ -110,13 +110,23 @@ def _value(version: FeedbackVersion, facts: FeedbackFacts) -> tuple[Decimal, dic
     return f, text
 
 
+def band_of(version: FeedbackVersion, f: Decimal) -> FeedbackBand:
+    """The band of the scale holding the exact F (000 §23)."""
+    return next(band for band in version.bands if band.interval.contains(f))
+
+
+def f_shown(version: FeedbackVersion, f: Decimal) -> Decimal:
+    """F as displayed: rounded once, half-up, to the version's number of decimals (SPEC §7)."""
+    return f.quantize(Decimal(1).scaleb(-version.settings.f_display_decimals), rounding=ROUND_HALF_UP)
+
+
 def score_feedback(version: FeedbackVersion, facts: FeedbackFacts) -> FeedbackScore:
     """F of 000 §22 with its band of §23 and an explanation in kk, ru and en."""
     _check(facts)
     f, text = _value(version, facts)
-    band = next(band for band in version.bands if band.interval.contains(f))
+    band = band_of(version, f)
     decimals = version.settings.f_display_decimals
-    shown = f.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    shown = f_shown(version, f)
     scale = texts(
         BAND,
         clause=version.not_accessible_clause,
