@@ -19,7 +19,7 @@ from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from ashyq.core.models import AuditEvent
-from ashyq.evaluation.models import Enrolment, ReportFact
+from ashyq.evaluation.models import Enrolment, ReportFact, ReportImport
 from ashyq.evaluation.services.campaigns import campaign_create, campaign_enrol, campaign_open
 from ashyq.feedback.models import ImportJob, Item, ItemKind, Project, QuarterlyAnalysis, Recommendation
 from ashyq.meetings.models import Meeting
@@ -50,6 +50,7 @@ class World:
     meeting: Meeting
     application: ChannelApplication
     enrolment: Enrolment
+    report_import: ReportImport
 
     @property
     def source(self) -> Any:
@@ -80,8 +81,14 @@ def world(body_a, officer_a, authorized_body, analyst) -> World:
     )
     (enrolment,) = campaign_enrol(campaign=campaign, bodies=[body_a], actor=analyst)
     campaign_open(campaign=campaign, actor=analyst)
+    report_import = ReportImport(
+        enrolment=enrolment, table="1", file_name=f"{SECRET}.xlsx", language="ru", created_by=officer_a, status="failed"
+    )
+    report_import.file.save("scope.xlsx", ContentFile(b"PK"), save=False)
+    report_import.save()
     return World(
         enrolment=enrolment,
+        report_import=report_import,
         item=ItemFactory(source=source, text=SECRET),
         comment=ItemFactory(source=source, kind=ItemKind.COMMENT, text=SECRET),
         job=job,
@@ -163,6 +170,10 @@ TARGETS = [
         lambda w: {"attainment": "1"},
     ),
     Target("evaluation:evidence_new", lambda w: {"pk": w.enrolment.pk, "indicator": "t1.1"}, "post"),
+    Target("evaluation:table_template", lambda w: {"pk": w.enrolment.pk, "table": "1"}),
+    Target("evaluation:table_upload", lambda w: {"pk": w.enrolment.pk, "table": "1"}),
+    Target("evaluation:table_upload", lambda w: {"pk": w.enrolment.pk, "table": "1"}, "post"),
+    Target("evaluation:report_import", lambda w: {"pk": w.report_import.pk}),
     Target("api:report", lambda w: {"pk": w.enrolment.pk}, api=True),
     Target("api:submit", lambda w: {"pk": w.enrolment.pk}, "post", api=True),
     Target("api:sign_off", lambda w: {"pk": w.enrolment.pk}, "post", api=True),
@@ -291,6 +302,7 @@ def _snapshot(world: World) -> tuple[Any, ...]:
         world.project.publications.count(),
         list(ReportFact.objects.values_list("id", "value")),
         list(Enrolment.objects.values_list("id", "report_status")),
+        list(ReportImport.objects.values_list("id", "status")),
         AuditEvent.objects.count(),
     )
 

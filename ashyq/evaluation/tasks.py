@@ -78,3 +78,11 @@ def term_reminder_mail(subject: str, body: str, recipients: list[str]) -> int:
     from django.core.mail import send_mail
 
     return send_mail(subject, body, None, recipients)
+
+
+@task()
+def report_import_run(job_id: int) -> None:
+    """Run a queued upload of a report table's XLSX template (issue 14 item 2); the page polls its progress."""
+    from ashyq.evaluation.services.report_imports import report_import_run as run
+
+    run(job_id=job_id)
