@@ -116,6 +116,7 @@ HOLD = {"actual_start": "2026-03-12T11:00:00+05:00", "actual_report_minutes": 30
 REQUESTS = {"channel": "phone", "received": 3, "summary": "x"}
 ISSUE = {"source": "meeting", "rating": "resolved", "text_kk": "x", "text_ru": "x"}
 PUBLISH = {"published_on": "2026-03-20", "url_kk": "https://example.kz/kk", "url_ru": "https://example.kz/ru"}
+DOCUMENT_REQUEST = {"indicator": "t1.1", "language": "kk", "text": "x", "due_on": "2031-01-01"}
 PROGRESS = {**PUBLISH, "year": 2026, "quarter": 2, "entries": []}
 
 
@@ -177,6 +178,9 @@ TARGETS = [
     Target("api:report", lambda w: {"pk": w.enrolment.pk}, api=True),
     Target("api:submit", lambda w: {"pk": w.enrolment.pk}, "post", api=True),
     Target("api:sign_off", lambda w: {"pk": w.enrolment.pk}, "post", api=True),
+    Target("api:requests", lambda w: {"pk": w.enrolment.pk}, api=True),
+    Target("api:request_new", lambda w: {"pk": w.enrolment.pk}, "post", lambda w: DOCUMENT_REQUEST, api=True),
+    Target("api:conclusion", lambda w: {"pk": w.enrolment.pk}, api=True),
     # the API
     Target("api:get_item", lambda w: {"item_id": w.item.pk}, api=True),
     Target("api:accept_item", lambda w: {"item_id": w.item.pk}, "post", lambda w: {"reference": "x"}, api=True),
@@ -267,6 +271,12 @@ NOT_SCOPED = {
     "api:score": "analysts only",
     "api:run_progress": "analysts only",
     "api:put_value": "a PUT; the body's officer only (tests/campaigns/test_api.py)",
+    "api:verify": "a PUT; analysts only (tests/campaigns/test_api_verification.py)",
+    "api:request_detail": "a document request (none in this world); tests/campaigns/test_api_verification.py",
+    "api:request_document": "as api:request_detail",
+    "api:request_answer_send": "as api:request_detail",
+    "api:import_create": "analysts only (the §10 data sources; tests/campaigns/test_api_verification.py)",
+    "api:import_status": "analysts only",
     # the analysis of the public's reaction (issue 12): a quarter's run of one body, tested in tests/analysis
     "analysis:run_detail": "a body's analysis run (tests/analysis/test_views.py)",
     "analysis:run_again": "as analysis:run_detail",
