@@ -326,7 +326,7 @@ def verify(request: HttpRequest, pk: int, indicator: str, language: str, payload
 # ------------------------------------------------------------------------- requests for documents (§16)
 
 
-class RequestIn(BoundedSchema):
+class DocumentRequestIn(BoundedSchema):
     limits_from = (DocumentRequest,)
 
     indicator: str = Field(max_length=20)
@@ -335,14 +335,14 @@ class RequestIn(BoundedSchema):
     due_on: datetime.date
 
 
-class DocumentOut(Schema):
+class RequestedDocumentOut(Schema):
     id: int
     file_name: str
     url: str
     uploaded_at: str
 
 
-class RequestOut(Schema):
+class DocumentRequestOut(Schema):
     id: int
     enrolment_id: int
     indicator: str
@@ -351,7 +351,7 @@ class RequestOut(Schema):
     due_on: str
     overdue: bool
     answered_at: str | None
-    documents: list[DocumentOut]
+    documents: list[RequestedDocumentOut]
 
 
 def _document(document: RequestedDocument) -> dict[str, Any]:
@@ -377,14 +377,14 @@ def _request(item: DocumentRequest) -> dict[str, Any]:
     }
 
 
-@router.get("/bodies/{int:pk}/requests/", response=list[RequestOut])
+@router.get("/bodies/{int:pk}/requests/", response=list[DocumentRequestOut])
 def requests(request: HttpRequest, pk: int) -> list[dict[str, Any]]:
     """The requests for confirming documents sent to the body, with the files it answered with."""
     return [_request(item) for item in selectors.requests_of(selectors.enrolment_for_user(request.user, pk))]
 
 
-@router.post("/bodies/{int:pk}/requests/", response={201: RequestOut})
-def request_new(request: HttpRequest, pk: int, payload: RequestIn) -> Status[dict[str, Any]]:
+@router.post("/bodies/{int:pk}/requests/", response={201: DocumentRequestOut})
+def request_new(request: HttpRequest, pk: int, payload: DocumentRequestIn) -> Status[dict[str, Any]]:
     """An analyst requests confirming documents on an indicator (``language``: kk, ru or common) with a due date
     after today; never secret or "restricted" documents (002 §16). 409 once the conclusions are delivered."""
     enrolment = selectors.enrolment_for_user(request.user, pk)
@@ -412,13 +412,13 @@ def _scoped_request(request: HttpRequest, pk: int) -> DocumentRequest:
     return item
 
 
-@router.get("/requests/{int:pk}/", response=RequestOut)
+@router.get("/requests/{int:pk}/", response=DocumentRequestOut)
 def request_detail(request: HttpRequest, pk: int) -> dict[str, Any]:
     """One request with its documents: the requested body's people and the authorized body."""
     return _request(_scoped_request(request, pk))
 
 
-@router.post("/requests/{int:pk}/documents/", response={201: DocumentOut})
+@router.post("/requests/{int:pk}/documents/", response={201: RequestedDocumentOut})
 def request_document(
     request: HttpRequest, pk: int, file: File[UploadedFile], marking: Form[str]
 ) -> Status[dict[str, Any]]:
@@ -429,7 +429,7 @@ def request_document(
     return Status(201, _document(document))
 
 
-@router.post("/requests/{int:pk}/answer/", response=RequestOut)
+@router.post("/requests/{int:pk}/answer/", response=DocumentRequestOut)
 def request_answer_send(request: HttpRequest, pk: int) -> dict[str, Any]:
     """The body sends its answer once at least one document is uploaded (422 before); 409 if already answered."""
     return _request(request_answer(request=_scoped_request(request, pk), actor=request.user))
@@ -438,7 +438,7 @@ def request_answer_send(request: HttpRequest, pk: int) -> dict[str, Any]:
 # -------------------------------------------------------------------------- §10 data-source imports
 
 
-class ImportOut(Schema):
+class SourceImportOut(Schema):
     id: int
     campaign_id: int
     file_name: str
@@ -464,7 +464,7 @@ def _import(job: SourceImport) -> dict[str, Any]:
     }
 
 
-@router.post("/{int:pk}/imports/", response={202: ImportOut})
+@router.post("/{int:pk}/imports/", response={202: SourceImportOut})
 def import_create(request: HttpRequest, pk: int, file: File[UploadedFile]) -> Status[dict[str, Any]]:
     """An analyst uploads a §10 data-source file (multipart ``file``: CSV or XLSX, the columns of
     docs/campaigns-analysts.md); the task worker checks every row and stores all values or none. 409 once the
@@ -474,7 +474,7 @@ def import_create(request: HttpRequest, pk: int, file: File[UploadedFile]) -> St
     return Status(202, _import(source_import_create(campaign=campaign, file=file, actor=request.user)))
 
 
-@router.get("/imports/{int:pk}/", response=ImportOut)
+@router.get("/imports/{int:pk}/", response=SourceImportOut)
 def import_status(request: HttpRequest, pk: int) -> dict[str, Any]:
     """An import's progress, then ``done`` with the values stored or ``failed`` with every bad row
     (``line``, ``message``). Analysts only."""
@@ -485,7 +485,7 @@ def import_status(request: HttpRequest, pk: int) -> dict[str, Any]:
 # ------------------------------------------------------------------------------ the conclusion (Annex 8)
 
 
-class ConclusionOut(Schema):
+class ConclusionStateOut(Schema):
     status: str
     approved_at: str | None
     received_on: str | None
@@ -495,7 +495,7 @@ class ConclusionOut(Schema):
     documents: dict[str, dict[str, str]]
 
 
-@router.get("/bodies/{int:pk}/conclusion/", response=ConclusionOut)
+@router.get("/bodies/{int:pk}/conclusion/", response=ConclusionStateOut)
 def conclusion(request: HttpRequest, pk: int) -> dict[str, Any]:
     """The body's conclusion: its state, the date received and objections due (§109), and the links of its PDF
     and DOCX in Kazakh and Russian (the pages' downloads, same permissions): for the authorized body once scored,
