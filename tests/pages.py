@@ -78,6 +78,7 @@ DOWNLOADS = {
     "meetings:evidence_export",
     "analysis:run_document",
     "evaluation:ranking_export",
+    "evaluation:table_template",
     "evaluation:conclusion",
     "evaluation:agency_summary",
     "evaluation:commission_minutes",
@@ -139,6 +140,10 @@ def _kwargs() -> dict[str, Callable[[], list[dict[str, Any]]]]:
         "evaluation:table": lambda: [
             {**arguments, "table": "1"} for arguments in one("evaluation.Enrolment", body=health())
         ],
+        "evaluation:table_upload": lambda: [
+            {**arguments, "table": "1"} for arguments in one("evaluation.Enrolment", body=health())
+        ],
+        "evaluation:report_import": lambda: one("evaluation.ReportImport"),
         "evaluation:request": lambda: one("evaluation.DocumentRequest"),
         "evaluation:deliver": lambda: one("evaluation.Enrolment", conclusion_status="approved"),
         "evaluation:recommendations": lambda: one(

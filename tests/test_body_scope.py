@@ -20,7 +20,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from ashyq.core.models import AuditEvent
 from ashyq.evaluation.feedback_models import FeedbackSubmission
-from ashyq.evaluation.models import Enrolment, ReportFact
+from ashyq.evaluation.models import Enrolment, ReportFact, ReportImport
 from ashyq.evaluation.services.campaigns import campaign_create, campaign_enrol, campaign_open
 from ashyq.evaluation.services.feedback_evaluations import (
     feedback_evaluation_create,
@@ -59,6 +59,7 @@ class World:
     application: ChannelApplication
     enrolment: Enrolment
     submission: FeedbackSubmission
+    report_import: ReportImport
 
     @property
     def source(self) -> Any:
@@ -107,9 +108,15 @@ def world(body_a, officer_a, authorized_body, analyst) -> World:
         day=None,
         actor=officer_a,
     )
+    report_import = ReportImport(
+        enrolment=enrolment, table="1", file_name=f"{SECRET}.xlsx", language="ru", created_by=officer_a, status="failed"
+    )
+    report_import.file.save("scope.xlsx", ContentFile(b"PK"), save=False)
+    report_import.save()
     return World(
         enrolment=enrolment,
         submission=submission,
+        report_import=report_import,
         item=ItemFactory(source=source, text=SECRET),
         comment=ItemFactory(source=source, kind=ItemKind.COMMENT, text=SECRET),
         job=job,
@@ -137,6 +144,7 @@ HOLD = {"actual_start": "2026-03-12T11:00:00+05:00", "actual_report_minutes": 30
 REQUESTS = {"channel": "phone", "received": 3, "summary": "x"}
 ISSUE = {"source": "meeting", "rating": "resolved", "text_kk": "x", "text_ru": "x"}
 PUBLISH = {"published_on": "2026-03-20", "url_kk": "https://example.kz/kk", "url_ru": "https://example.kz/ru"}
+DOCUMENT_REQUEST = {"indicator": "t1.1", "language": "kk", "text": "x", "due_on": "2031-01-01"}
 PROGRESS = {**PUBLISH, "year": 2026, "quarter": 2, "entries": []}
 
 
@@ -191,6 +199,10 @@ TARGETS = [
         lambda w: {"attainment": "1"},
     ),
     Target("evaluation:evidence_new", lambda w: {"pk": w.enrolment.pk, "indicator": "t1.1"}, "post"),
+    Target("evaluation:table_template", lambda w: {"pk": w.enrolment.pk, "table": "1"}),
+    Target("evaluation:table_upload", lambda w: {"pk": w.enrolment.pk, "table": "1"}),
+    Target("evaluation:table_upload", lambda w: {"pk": w.enrolment.pk, "table": "1"}, "post"),
+    Target("evaluation:report_import", lambda w: {"pk": w.report_import.pk}),
     Target("api:report", lambda w: {"pk": w.enrolment.pk}, api=True),
     # the evaluation of feedback: the body's submission (000 §20; issue 14 item 10)
     Target("evaluation:feedback_submission", lambda w: {"pk": w.submission.pk}),
@@ -217,6 +229,9 @@ TARGETS = [
     Target("api:feedback_submission_send", lambda w: {"pk": w.submission.pk}, "post", api=True),
     Target("api:submit", lambda w: {"pk": w.enrolment.pk}, "post", api=True),
     Target("api:sign_off", lambda w: {"pk": w.enrolment.pk}, "post", api=True),
+    Target("api:requests", lambda w: {"pk": w.enrolment.pk}, api=True),
+    Target("api:request_new", lambda w: {"pk": w.enrolment.pk}, "post", lambda w: DOCUMENT_REQUEST, api=True),
+    Target("api:conclusion", lambda w: {"pk": w.enrolment.pk}, api=True),
     # the API
     Target("api:get_item", lambda w: {"item_id": w.item.pk}, api=True),
     Target("api:accept_item", lambda w: {"item_id": w.item.pk}, "post", lambda w: {"reference": "x"}, api=True),
@@ -314,6 +329,12 @@ NOT_SCOPED = {
     "api:score": "analysts only",
     "api:run_progress": "analysts only",
     "api:put_value": "a PUT; the body's officer only (tests/campaigns/test_api.py)",
+    "api:verify": "a PUT; analysts only (tests/campaigns/test_api_verification.py)",
+    "api:request_detail": "a document request (none in this world); tests/campaigns/test_api_verification.py",
+    "api:request_document": "as api:request_detail",
+    "api:request_answer_send": "as api:request_detail",
+    "api:import_create": "analysts only (the §10 data sources; tests/campaigns/test_api_verification.py)",
+    "api:import_status": "analysts only",
     # the analysis of the public's reaction (issue 12): a quarter's run of one body, tested in tests/analysis
     "analysis:run_detail": "a body's analysis run (tests/analysis/test_views.py)",
     "analysis:run_again": "as analysis:run_detail",
@@ -352,6 +373,7 @@ def _snapshot(world: World) -> tuple[Any, ...]:
         list(ReportFact.objects.values_list("id", "value")),
         list(Enrolment.objects.values_list("id", "report_status")),
         list(FeedbackSubmission.objects.values_list("id", "status", "remarks_received", "materials")),
+        list(ReportImport.objects.values_list("id", "status")),
         AuditEvent.objects.count(),
     )
 

@@ -175,3 +175,9 @@ class UploadForm(forms.Form):
 
 class DeliveryForm(forms.Form):
     received_on = forms.DateField(label=_("Date the body received the conclusion"), widget=DATE)
+
+
+class TemplateUploadForm(UploadForm):
+    """A table of the report uploaded as its filled-in XLSX template (issue 14 item 2)."""
+
+    file = forms.FileField(label=_("The table's template, filled in (XLSX)"))

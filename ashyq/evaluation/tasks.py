@@ -107,3 +107,11 @@ def satisfaction_import_run(job_id: int) -> None:
     from ashyq.evaluation.services.satisfaction_imports import satisfaction_import_run as run
 
     run(job_id=job_id)
+
+
+@task()
+def report_import_run(job_id: int) -> None:
+    """Run a queued upload of a report table's XLSX template (issue 14 item 2); the page polls its progress."""
+    from ashyq.evaluation.services.report_imports import report_import_run as run
+
+    run(job_id=job_id)

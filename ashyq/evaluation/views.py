@@ -27,11 +27,21 @@ from ashyq.evaluation.forms import (
     EnrolForm,
     EvidenceForm,
     RequestForm,
+    TemplateUploadForm,
     UploadForm,
     ValueForm,
 )
-from ashyq.evaluation.models import Campaign, DocumentRequest, Enrolment, Evidence, ScoringRun, SourceImport
+from ashyq.evaluation.models import (
+    Campaign,
+    DocumentRequest,
+    Enrolment,
+    Evidence,
+    ReportImport,
+    ScoringRun,
+    SourceImport,
+)
 from ashyq.evaluation.pinned import pinned_version
+from ashyq.evaluation.report_template import template_workbook
 from ashyq.evaluation.services.campaigns import (
     campaign_close_collection,
     campaign_create,
@@ -43,6 +53,7 @@ from ashyq.evaluation.services.campaigns import (
 from ashyq.evaluation.services.conclusions import can_see_conclusion, conclusion_approve, conclusion_deliver
 from ashyq.evaluation.services.imports import source_import_create
 from ashyq.evaluation.services.prefill import report_prefill
+from ashyq.evaluation.services.report_imports import report_import_create
 from ashyq.evaluation.services.reports import (
     enrolment_slot,
     evidence_add,
@@ -385,6 +396,67 @@ def _row_response(
         "version": pinned_version(enrolment.campaign.methodology),
     }
     return render(request, "evaluation/_row.html", context, status=status)
+
+
+def _uploading(request: HttpRequest, pk: int, table: str) -> tuple[Enrolment, str]:
+    """The body's own officer, while its report is being filled in, and a table it reports; else 404."""
+    try:
+        enrolment = _enrolment(request, pk)
+    except PermissionDenied:
+        raise Http404 from None
+    names = dict(report_view.table_numbers(enrolment))
+    if _editing(request, enrolment) != "report" or table not in names:
+        raise Http404
+    return enrolment, names[table]
+
+
+@login_required
+def table_template(request: HttpRequest, pk: int, table: str) -> HttpResponse:
+    """The table's XLSX template with what the body holds written in (issue 14 item 2)."""
+    enrolment, name = _uploading(request, pk, table)
+    content = template_workbook(enrolment, table, name)
+    return document_response(content, filename=f"report-{enrolment.pk}-table-{table}.xlsx")
+
+
+@login_required
+def table_upload(request: HttpRequest, pk: int, table: str) -> HttpResponse:
+    """Upload the filled-in template; the task worker checks and stores it, all rows or none."""
+    enrolment, name = _uploading(request, pk, table)
+    form = TemplateUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            job = report_import_create(
+                enrolment=enrolment,
+                table=table,
+                file=form.cleaned_data["file"],
+                marking=form.cleaned_data["marking"],
+                actor=request.user,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        except InvalidTransition as error:
+            form.add_error(None, error.message)
+        else:
+            return redirect("evaluation:report_import", job.pk)
+    context = {
+        "enrolment": enrolment,
+        "campaign": enrolment.campaign,
+        "table": table,
+        "table_name": name,
+        "form": form,
+        "jobs": enrolment.report_imports.filter(table=table)[:10],
+    }
+    return render(request, "evaluation/report_upload.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+def report_import_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """An uploaded table: its progress, then what was stored or every bad row (the body's officer only)."""
+    job = get_object_or_404(ReportImport.objects.select_related("enrolment__campaign", "enrolment__body"), pk=pk)
+    if job.enrolment.body_id not in body_ids_for(request.user, (Role.OFFICER,)):
+        raise Http404
+    template = "evaluation/_report_import_progress.html" if request.htmx else "evaluation/report_import.html"  # type: ignore[attr-defined]
+    return render(request, template, {"job": job, "enrolment": job.enrolment})
 
 
 @login_required

@@ -29,7 +29,7 @@ from ashyq.evaluation.events import CampaignEvent
 from ashyq.evaluation.facts import required_slots
 from ashyq.evaluation.models import Enrolment, Evidence, ReportFact, Source
 from ashyq.evaluation.pinned import pinned_version
-from ashyq.evaluation.services.reports import _require_editable, lock_enrolment
+from ashyq.evaluation.services.reports import lock_enrolment, require_editable
 from ashyq.feedback.models import InformationNotice, SourceKind
 from ashyq.feedback.models import Source as FeedbackSource
 from ashyq.meetings.evidence import meeting_evidence
@@ -208,7 +208,7 @@ def report_prefill(*, enrolment: Enrolment, actor: AnyUser) -> Prefill:
     result.evidence = [item for item in result.evidence if item.indicator in indicators]
     with transaction.atomic():
         enrolment = lock_enrolment(enrolment)
-        _require_editable(enrolment)
+        require_editable(enrolment)
         typed = set(
             ReportFact.objects.filter(enrolment=enrolment, source=Source.REPORT).values_list("indicator", "language")
         )

@@ -49,7 +49,8 @@ def _require_writer(enrolment: Enrolment, actor: AnyUser | None, source: str) ->
         require_analyst(actor)
 
 
-def _require_editable(enrolment: Enrolment) -> None:
+def require_editable(enrolment: Enrolment) -> None:
+    """The body's report can be changed: the campaign collects reports and this one is being filled in."""
     if not enrolment.campaign.can_edit_reports():
         raise InvalidTransition(_("Reports are filled in while the campaign collects them."))
     if not enrolment.can_edit_report():
@@ -76,7 +77,7 @@ def fact_record(
     with transaction.atomic():
         enrolment = lock_enrolment(enrolment)
         if source == Source.REPORT:
-            _require_editable(enrolment)
+            require_editable(enrolment)
         elif enrolment.campaign.frozen:
             raise InvalidTransition(_("The campaign's conclusions were delivered; its facts are frozen."))
         slot = enrolment_slot(enrolment, indicator, language)
@@ -135,7 +136,7 @@ def evidence_add(
     with transaction.atomic():
         enrolment = lock_enrolment(enrolment)
         if source == Source.REPORT:
-            _require_editable(enrolment)
+            require_editable(enrolment)
         version = pinned_version(enrolment.campaign.methodology)
         if indicator not in version.indicators:
             raise ValidationError(_("Unknown indicator."))
@@ -167,7 +168,7 @@ def evidence_remove(*, evidence: Evidence, actor: AnyUser) -> None:
     require_body_access(actor, enrolment.body)
     with transaction.atomic():
         enrolment = lock_enrolment(enrolment)
-        _require_editable(enrolment)
+        require_editable(enrolment)
         audit_record(
             actor=actor,
             event=CampaignEvent.EVIDENCE_REMOVED,
