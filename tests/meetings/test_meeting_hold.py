@@ -45,7 +45,9 @@ def test_the_planned_date_cannot_leave_the_schedules_year(approved_meeting: Meet
             planned_start=at(2027, 1, 5),
             actor=officer_a,
         )
-    assert refused.value.message_dict == {"planned_start": ["The meeting must be dated within 2026, the schedule's year."]}
+    assert refused.value.message_dict == {
+        "planned_start": ["The meeting must be dated within 2026, the schedule's year."]
+    }
 
 
 def test_holding_records_the_meeting_and_flags_a_long_report(
@@ -86,8 +88,9 @@ def test_held_outside_the_year_or_ended_before_it_began_is_refused(
     approved_meeting: Meeting, officer_a: User, record
 ) -> None:
     # each record breaks one rule only (held in 2027 with the events ended the same day, not before it)
+    in_2027 = dataclasses.replace(record, actual_start=at(2027, 1, 3), events_ended_on=datetime.date(2027, 1, 3))
     for bad, field in (
-        (dataclasses.replace(record, actual_start=at(2027, 1, 3), events_ended_on=datetime.date(2027, 1, 3)), "actual_start"),
+        (in_2027, "actual_start"),
         (dataclasses.replace(record, events_ended_on=datetime.date(2026, 3, 11)), "events_ended_on"),
         (dataclasses.replace(record, ngo_participants=0), "ngo_participants"),
     ):

@@ -54,7 +54,7 @@ def test_a_missing_required_item_saves_nothing(authorized_body, body_a, officer_
 
 def test_a_bad_attachment_saves_nothing(authorized_body, body_a, officer_a) -> None:
     # when one of two files is an executable
-    with pytest.raises(ValidationError, match="x.exe: files of this type cannot be attached"):
+    with pytest.raises(ValidationError, match=r"x\.exe: files of this type cannot be attached"):
         channel_application_create(
             body=body_a, data=annex1(), uploads=[pdf_upload(), SimpleUploadedFile("x.exe", b"MZ")], actor=officer_a
         )
