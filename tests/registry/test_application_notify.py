@@ -43,6 +43,10 @@ def test_the_body_is_notified_once_with_the_letter(body_a, officer_a, officer_b,
     notice = Notice.objects.get()
     assert notice.body == body_a and notice.emailed_to == ["minister@health.gov.kz", "officer@health.gov.kz"]
     [email] = mail.outbox
+    assert email.subject == (
+        "Коммуникациялар арнасын аккредиттеуден бас тартылды / В аккредитации канала коммуникаций отказано: "
+        f"№ {application.pk}"
+    )
     assert "Қаржы көзі жоқ" in email.body and "Причины отказа" in email.body
     _name, content, mimetype = email.attachments[0]
     assert mimetype == "application/pdf" and "Қаржы көзі жоқ" in pdf_text(content)
