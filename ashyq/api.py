@@ -3,9 +3,12 @@
 Each app adds its router here. Services and selectors raise the domain's exceptions; this module turns
 them into HTTP answers once for every router (STYLE "In Ashyq": InvalidTransition is 409, never 403):
 400 an unreadable request body, 413 one over the size limit, 403 PermissionDenied, 404 a missing object,
-409 InvalidTransition, 422 a service's ValidationError or a value the database cannot hold, each as ``{"detail": ...}``.
+409 InvalidTransition, 422 a service's ValidationError, a value the database cannot hold or a query parameter
+the operation does not declare, each as ``{"detail": ...}``.
 """
 
+from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
 from django.conf import settings
@@ -32,7 +35,37 @@ class AshyqAPI(NinjaAPI):
         return schema
 
 
+def _query_names(operation: Any) -> set[str]:
+    """The query parameters an operation declares (its own, its filters' and its pagination's)."""
+    names: set[str] = set()
+    for model in operation.models:
+        if getattr(model, "__ninja_param_source__", None) == "query":
+            flattened = getattr(model, "__ninja_flatten_map__", None)
+            names |= set(flattened) if flattened else {f.alias or n for n, f in model.model_fields.items()}
+    return names
+
+
+def refuse_unknown_query(run: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Every operation refuses a query parameter it does not declare with a 422 naming it, as the schema's
+    checks do for a body's unknown field: ``?statuss=draft`` is a mistake to report, not a filter to drop."""
+    known = _query_names(getattr(run, "__self__"))  # noqa: B009 (run is the Operation's bound method)
+
+    @wraps(run)
+    def checked(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        unknown = sorted(set(request.GET) - known)
+        if unknown:
+            detail = [
+                {"type": "extra_forbidden", "loc": ["query", name], "msg": f"Unknown query parameter: {name}"}
+                for name in unknown
+            ]
+            return api.create_response(request, {"detail": detail}, status=422)
+        return run(request, *args, **kwargs)
+
+    return checked
+
+
 api = AshyqAPI(title="Ashyq API", version="1", urls_namespace="api")
+api.add_decorator(refuse_unknown_query, mode="view")
 
 
 @api.exception_handler(PermissionDenied)

@@ -7,7 +7,9 @@ says so in the schema, so that a client generated from it knows each operation's
 - 401 not signed in, 403 not allowed (or the CSRF token is missing) — every operation that needs a session;
 - 404 an unknown object, or another body's — every operation that names an object (path, query or body);
 - 409 the object's state does not allow the step — every operation that changes something (POST);
-- 422 the request breaks the schema or a service's rule — every operation that takes any input.
+- 413 the body is larger than ``DATA_UPLOAD_MAX_MEMORY_SIZE`` — every operation that takes a body;
+- 422 the request breaks the schema or a service's rule — every operation, since any may be sent a query
+  parameter it does not declare (``ashyq.api.refuse_unknown_query``).
 
 Integers in parameters and bodies that the schemas leave unbounded get the bounds the database can hold
 (a 64-bit integer): the handlers of ``DataError``/``OverflowError`` already answer 422 past them. An integer
@@ -38,7 +40,11 @@ WHEN = {
     403: "Not allowed: the person does not act for the body or lacks the role, or the CSRF token is missing.",
     404: "Unknown, or another body's object (the same answer, so nothing is revealed).",
     409: "The object's state does not allow this step (e.g. a second decision).",
-    422: "Invalid input: the schema's list of errors, a service's {field: [messages]}, or a value out of range.",
+    413: "The request body is larger than DATA_UPLOAD_MAX_MEMORY_SIZE (10 MB by default).",
+    422: (
+        "Invalid input: the schema's list of errors, a service's {field: [messages]}, a value out of range, "
+        "or an unknown query parameter."
+    ),
 }
 
 
@@ -55,8 +61,9 @@ def _error_statuses(operation: dict[str, Any], method: str) -> list[int]:
         statuses.append(404)
     if changes:
         statuses.append(409)
-    if takes_input:
-        statuses.append(422)
+    if "requestBody" in operation:
+        statuses.append(413)
+    statuses.append(422)
     return statuses
 
 

@@ -14,6 +14,7 @@ docs/input-limits.md lists the bounds; ``manage.py bounds_check`` finds rows sto
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import re
 from typing import Any
@@ -24,6 +25,11 @@ from django.utils.translation import gettext as _
 
 QUARTERS = range(1, 5)
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+NO_CONTROL_CHARACTER = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+ISO_DATE_TIME = re.compile(
+    r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,6})?)?(?:[Zz]|[+-]\d{2}(?::?\d{2})?)?"
+)
 
 
 class OutOfBounds(ValueError):
@@ -68,6 +74,47 @@ def check_date(value: datetime.date, field: str) -> datetime.date:
             }
         )
     return value
+
+
+def check_iso(value: Any, field: str, *, with_time: bool = False) -> Any:
+    """A date (``YYYY-MM-DD``) or date-time given as text must be written the ISO 8601 way.
+
+    pydantic would read a number as a Unix time (``?until=0`` as 1970-01-01) and ``2020-01-01T00:00`` as a
+    date; both are refused so that only a date the API's schema describes (``format: date``) is taken.
+    """
+    if isinstance(value, datetime.date) or (
+        isinstance(value, str) and (ISO_DATE_TIME if with_time else ISO_DATE).fullmatch(value)
+    ):
+        return value
+    shown = str(value) if len(str(value)) <= 40 else f"{str(value)[:40]}…"
+    if with_time:
+        message = _("%(field)s: «%(value)s» is not a date and time in the form YYYY-MM-DDTHH:MM:SS+05:00.")
+    else:
+        message = _("%(field)s: «%(value)s» is not a date in the form YYYY-MM-DD.")
+    raise OutOfBounds(message % {"field": field, "value": shown})
+
+
+def date_pattern(*, with_time: bool = False) -> str:
+    """The dates within the bounds as a regular expression, for the API's schema (``pattern`` beside
+    ``format: date``, which leaves out days no calendar has): the years from ``earliest_date()`` to
+    ``latest_date()``, with the months and days of a year the bounds hold only in part written out.
+    With ``with_time`` it matches the start of a date-time whose own calendar day is within the bounds."""
+    earliest, latest = earliest_date(), latest_date()
+    years_by_shape: dict[str, list[int]] = {}
+    for year in range(earliest.year, latest.year + 1):
+        first, last = max(earliest, datetime.date(year, 1, 1)), min(latest, datetime.date(year, 12, 31))
+        if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31):
+            shape = r"\d\d-\d\d"
+        else:
+            months = []
+            for month in range(first.month, last.month + 1):
+                start = first.day if month == first.month else 1
+                end = last.day if month == last.month else calendar.monthrange(year, month)[1]
+                months.append(f"{month:02d}-(?:{'|'.join(f'{day:02d}' for day in range(start, end + 1))})")
+            shape = f"(?:{'|'.join(months)})"
+        years_by_shape.setdefault(shape, []).append(year)
+    days = "|".join(f"(?:{'|'.join(map(str, years))})-{shape}" for shape, years in years_by_shape.items())
+    return f"^(?:{days})T" if with_time else f"^(?:{days})$"
 
 
 def check_year(value: int, field: str) -> int:

@@ -7,8 +7,7 @@ Session-authenticated. Errors as JSON ``{"detail": ...}``: 403 for a person who 
 import datetime
 from typing import Any, TypeVar
 
-from ninja import Query, Router, Schema
-from ninja.errors import HttpError
+from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 from ninja.security import django_auth
 
@@ -20,6 +19,7 @@ from ashyq.feedback.selectors import ItemFilters, feedback_scores, item_detail, 
 from ashyq.feedback.services.items import item_accept, item_answer, item_reclassify, item_reject
 
 router = Router(tags=["feedback"], auth=django_auth)
+FIRST_F_YEAR = 2024
 T = TypeVar("T")
 
 
@@ -136,11 +136,17 @@ def reclassify_item(request: AuthedRequest, item_id: int) -> Any:
     return item_reclassify(item=item_detail(user=request.user, pk=item_id), actor=request.user)
 
 
+class ScoresQuery(BoundedSchema):
+    """A year within the bounds (ashyq.core.bounds), from 2024 when the F methodology began; a quarter 1–4."""
+
+    year: int = Field(ge=FIRST_F_YEAR)
+    quarter: int | None = None
+
+
 @router.get("/scores/", response=list[ScoreOut])
-def scores(request: AuthedRequest, year: int, quarter: int | None = None) -> Any:
+def scores(request: AuthedRequest, filters: Query[ScoresQuery]) -> Any:
     """000 §20 counts and F per body for a year or a quarter, with the engine's explanation."""
-    if not 2024 <= year <= 2100 or quarter not in {None, 1, 2, 3, 4}:
-        raise HttpError(422, "year must be 2024–2100 and quarter 1–4")
+    year, quarter = filters.year, filters.quarter
     period = Period.quarter(year, quarter) if quarter else Period.year(year)
     return [
         ScoreOut(

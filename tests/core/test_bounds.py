@@ -101,6 +101,92 @@ def test_an_api_filter_with_an_out_of_range_date_is_a_422_naming_it(client, anal
     assert error["loc"][-1] in query and "outside the allowed range" in error["msg"]
 
 
+@pytest.mark.parametrize(
+    "query", [{"until": "0"}, {"until": "1700000000"}, {"since": "2020-01-01T00:00"}, {"since": "01.01.2020"}]
+)
+def test_an_api_date_filter_that_is_not_an_iso_date_is_a_422_naming_it(client, analyst, query) -> None:
+    """Before: ``?until=0`` was read as the Unix time 0 (1970-01-01), ``?until=1700000000`` as 2023-11-14."""
+    client.force_login(analyst)
+    response = client.get("/api/v1/feedback/items/", query)
+    assert response.status_code == 422
+    (error,) = response.json()["detail"]
+    ((name, value),) = query.items()
+    assert error["loc"] == ["query", name]
+    assert f"{name}: «{value}» is not a date in the form YYYY-MM-DD." in error["msg"]
+
+
+@pytest.mark.parametrize("query", [{"until": "0"}, {"since": "1700000000"}])
+def test_a_page_date_filter_that_is_not_a_date_is_a_form_error(client, analyst, query) -> None:
+    client.force_login(analyst)
+    response = client.get(reverse("feedback:item_list"), query)
+    assert response.status_code == 200
+    assert "Enter a valid date." in response.content.decode()
+
+
+def test_an_api_date_time_must_be_iso(client, officer_a, body_a) -> None:
+    """A body's date-time given as a number is refused, not read as a Unix time (issue 15 item 1)."""
+    client.force_login(officer_a)
+    status, answer = _json(client, "/api/v1/meetings/unscheduled/", {"body_id": body_a.pk, "planned_start": 1767225600})
+    assert status == 422
+    errors = {error["loc"][-1]: error["msg"] for error in answer["detail"]}
+    assert "planned_start: «1767225600» is not a date and time" in errors["planned_start"]
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/v1/registry/applications", "/api/v1/registry/requests", "/api/v1/feedback/items/"]
+)
+def test_an_unknown_query_parameter_is_a_422_naming_it(client, analyst, path) -> None:
+    """Before: the registry's queues answered 200 to ``?statuss=draft``, silently unfiltered."""
+    client.force_login(analyst)
+    response = client.get(path, {"statuss": "draft", "limit": 5})
+    assert response.status_code == 422
+    assert response.json() == {
+        "detail": [{"type": "extra_forbidden", "loc": ["query", "statuss"], "msg": "Unknown query parameter: statuss"}]
+    }
+    assert client.get(path, {"status": "draft", "limit": 5}).status_code == 200
+
+
+def test_the_schema_states_the_bounds(client) -> None:
+    """Issue 15 item 6: a client generated from the schema knows the ranges ashyq.core.bounds applies."""
+    schema = client.get("/api/openapi.json").json()
+    years = bounds.year_range()
+    parameters = {p["name"]: p["schema"] for p in schema["paths"]["/api/v1/feedback/items/"]["get"]["parameters"]}
+    (until, _null) = parameters["until"]["anyOf"]
+    assert until["format"] == "date" and until["pattern"] == bounds.date_pattern()
+    assert parameters["q"]["maxLength"] == bounds.text_limit()
+    assert parameters["q"]["pattern"] == bounds.NO_CONTROL_CHARACTER
+    regional = schema["components"]["schemas"]["RegionalProblemsIn"]["properties"]
+    assert (regional["year"]["minimum"], regional["year"]["maximum"]) == (years[0], years[-1])
+    application = schema["components"]["schemas"]["ApplicationIn"]["properties"]
+    assert application["name_kk"]["maxLength"] == ChannelApplication._meta.get_field("name_kk").max_length
+    scores = {p["name"]: p["schema"] for p in schema["paths"]["/api/v1/feedback/scores/"]["get"]["parameters"]}
+    assert (scores["year"]["minimum"], scores["year"]["maximum"]) == (2024, years[-1])
+    (quarter, _null) = scores["quarter"]["anyOf"]
+    assert (quarter["minimum"], quarter["maximum"]) == (1, 4)
+
+
+def test_the_date_pattern_holds_the_years_within_the_bounds() -> None:
+    """From 2000 to ASHYQ_YEARS_AHEAD years ahead; ``format: date`` beside it leaves out 2023-02-29."""
+    import re
+
+    last = bounds.latest_date().year
+    inside = ["2000-01-01", f"{last}-12-31", "2023-04-30"]
+    outside = ["1999-12-31", f"{last + 1}-01-01", "2023-1-01", "12023-01-01"]
+    assert [day for day in inside if not re.fullmatch(bounds.date_pattern(), day)] == []
+    assert [day for day in outside if re.fullmatch(bounds.date_pattern(), day)] == []
+
+
+def test_the_date_pattern_follows_a_later_earliest_date(settings) -> None:
+    import re
+
+    settings.ASHYQ_EARLIEST_DATE = datetime.date(2020, 3, 15)
+    assert not re.fullmatch(bounds.date_pattern(), "2020-03-14")
+    assert re.fullmatch(bounds.date_pattern(), "2020-03-15")
+    assert re.fullmatch(bounds.date_pattern(), "2020-12-31")
+    assert re.fullmatch(bounds.date_pattern(with_time=True) + ".*", "2020-03-15T00:00:00+05:00")
+    assert not re.fullmatch(bounds.date_pattern(with_time=True) + ".*", "2020-02-29T00:00:00+05:00")
+
+
 def test_nul_in_api_text_is_refused_naming_the_field(client, officer_a, body_a) -> None:
     """Before: PostgreSQL refused the NUL and the answer said "out of range"; SQLite stored it."""
     item = ItemFactory(source=SourceFactory(body=body_a))

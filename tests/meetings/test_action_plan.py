@@ -70,8 +70,8 @@ def test_an_ngo_issue_names_an_ngo_of_the_same_meeting(
     ngo = held_meeting.ngos.first()
     issue = _issue(held_meeting, officer_a, source="ngo", ngo=ngo)
     assert issue.ngo == ngo
-    with pytest.raises(ValidationError):
-        _issue(held_meeting, officer_a, source="ngo")  # an NGO issue without its NGO
+    with pytest.raises(ValidationError, match="meetings_issue_ngo_iff_ngo_source"):
+        _issue(held_meeting, officer_a, source="ngo")  # an NGO issue without its NGO (the model's constraint)
 
 
 def test_issues_are_edited_only_between_holding_and_publishing(
@@ -79,7 +79,7 @@ def test_issues_are_edited_only_between_holding_and_publishing(
 ) -> None:
     with pytest.raises(InvalidTransition, match="edited after the meeting, before publication"):
         _issue(published_meeting, officer_a)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="You do not act for this state body"):
         services.issue_plan(issue=published_meeting.issues.first(), plan=full_plan(), actor=officer_b)
 
 

@@ -67,7 +67,7 @@ def test_the_four_parameters_come_out_of_the_meetings_records(evidence, publishe
 
 def test_another_body_and_the_public_are_denied(published_meeting: Meeting, officer_b: User) -> None:
     for user in (officer_b, AnonymousUser()):
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(PermissionDenied, match="You do not act for this state body"):
             meeting_evidence(body=published_meeting.body, year=2026, user=user)
 
 

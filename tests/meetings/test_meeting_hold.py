@@ -36,7 +36,7 @@ def test_before_the_meeting_the_timing_and_requests_are_recorded(approved_meetin
 
 
 def test_the_planned_date_cannot_leave_the_schedules_year(approved_meeting: Meeting, officer_a: User) -> None:
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as refused:
         services.meeting_prepare(
             meeting=approved_meeting,
             timing_opinion="x",
@@ -45,6 +45,9 @@ def test_the_planned_date_cannot_leave_the_schedules_year(approved_meeting: Meet
             planned_start=at(2027, 1, 5),
             actor=officer_a,
         )
+    assert refused.value.message_dict == {
+        "planned_start": ["The meeting must be dated within 2026, the schedule's year."]
+    }
 
 
 def test_holding_records_the_meeting_and_flags_a_long_report(
@@ -74,23 +77,26 @@ def test_a_report_of_exactly_a_quarter_is_not_flagged(held_meeting: Meeting) -> 
 def test_a_meeting_is_held_once_and_only_by_its_body(
     approved_meeting: Meeting, officer_a: User, officer_b: User, record
 ) -> None:
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="You do not act for this state body"):
         services.meeting_hold(meeting=approved_meeting, record=record, actor=officer_b)
     services.meeting_hold(meeting=approved_meeting, record=record, actor=officer_a)
-    with pytest.raises(InvalidTransition):
+    with pytest.raises(InvalidTransition, match="Only a planned \\(approved\\) meeting can be recorded as held"):
         services.meeting_hold(meeting=approved_meeting, record=record, actor=officer_a)
 
 
 def test_held_outside_the_year_or_ended_before_it_began_is_refused(
     approved_meeting: Meeting, officer_a: User, record
 ) -> None:
-    for bad in (
-        dataclasses.replace(record, actual_start=at(2027, 1, 3)),
-        dataclasses.replace(record, events_ended_on=datetime.date(2026, 3, 11)),
-        dataclasses.replace(record, ngo_participants=0),
+    # each record breaks one rule only (held in 2027 with the events ended the same day, not before it)
+    in_2027 = dataclasses.replace(record, actual_start=at(2027, 1, 3), events_ended_on=datetime.date(2027, 1, 3))
+    for bad, field in (
+        (in_2027, "actual_start"),
+        (dataclasses.replace(record, events_ended_on=datetime.date(2026, 3, 11)), "events_ended_on"),
+        (dataclasses.replace(record, ngo_participants=0), "ngo_participants"),
     ):
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError) as refused:
             services.meeting_hold(meeting=approved_meeting, record=bad, actor=officer_a)
+        assert set(refused.value.message_dict) == {field}
     approved_meeting.refresh_from_db()
     assert approved_meeting.status == Meeting.Status.APPROVED and not approved_meeting.ngos.exists()
 

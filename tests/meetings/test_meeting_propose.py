@@ -41,7 +41,7 @@ def test_a_meeting_dated_outside_the_schedules_year_is_refused(body_a: Body, off
 
 
 def test_another_bodys_officer_is_denied(body_a: Body, officer_b: User, plan) -> None:
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="You do not act for this state body"):
         services.meeting_propose(body=body_a, year=2026, plan=plan, actor=officer_b)
     assert not Meeting.objects.exists()
 
@@ -50,14 +50,17 @@ def test_bodies_outside_resolution_12_and_local_bodies_hold_no_meetings(analyst:
     # given the Ministry of Defence, which Government resolution No. 12 does not cover
     defence = BodyFactory(name_ru="Министерство обороны", not_under_resolution_12=True)
     # when / then
-    for body in (defence, local_body):
-        with pytest.raises(ValidationError):
+    for body, rule in (
+        (defence, "Government resolution No. 12 of 17 January 2024 does not apply to this body"),
+        (local_body, "Only central executive bodies hold meetings with the population"),
+    ):
+        with pytest.raises(ValidationError, match=rule):
             services.meeting_propose(body=body, year=2026, plan=plan, actor=analyst)
 
 
 def test_proposals_stop_once_the_draft_is_submitted(body_a: Body, officer_a: User, plan) -> None:
     Schedule.objects.create(year=2026, status=Schedule.Status.SUBMITTED)
-    with pytest.raises(InvalidTransition):
+    with pytest.raises(InvalidTransition, match="The schedule for 2026 is no longer collecting proposals"):
         services.meeting_propose(body=body_a, year=2026, plan=plan, actor=officer_a)
 
 
@@ -75,10 +78,10 @@ def test_unscheduled_meeting_records_the_risk_and_region(body_a: Body, officer_a
 
 
 def test_unscheduled_meeting_needs_a_reason_and_a_region(body_a: Body, officer_a: User, plan) -> None:
-    with pytest.raises(ValidationError):
-        services.meeting_add_unscheduled(body=body_a, plan=plan, reason=" ", actor=officer_a)
-    with pytest.raises(ValidationError):
-        services.meeting_add_unscheduled(
-            body=body_a, plan=dataclasses.replace(plan, region=None), reason="risk", actor=officer_a
-        )
+    for reason, region in ((" ", plan.region), ("risk", None)):
+        with pytest.raises(ValidationError) as refused:
+            services.meeting_add_unscheduled(
+                body=body_a, plan=dataclasses.replace(plan, region=region), reason=reason, actor=officer_a
+            )
+        assert set(refused.value.message_dict) == {"unscheduled_reason"}
     assert not Meeting.objects.exists()

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from ashyq.core.models import AuditEvent
 from ashyq.meetings import selectors, services
+from ashyq.meetings.models import RegionalProblem
 from ashyq.orgs.models import Body
 
 
@@ -36,7 +37,7 @@ def test_an_akimat_sends_its_half_years_problems_to_a_central_body(
 def test_only_the_akimats_officer_sends_and_only_to_a_central_executive_body(
     local_body: Body, body_a: Body, officer_local: User, officer_a: User
 ) -> None:
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="You do not act for this state body"):
         services.regional_problems_send(
             akimat=local_body,
             recipient=body_a,
@@ -46,16 +47,24 @@ def test_only_the_akimats_officer_sends_and_only_to_a_central_executive_body(
             sent_on=datetime.date(2026, 6, 1),
             actor=officer_a,
         )
-    with pytest.raises(ValidationError):
-        services.regional_problems_send(
-            akimat=local_body,
-            recipient=local_body,
-            year=2026,
-            half=3,
-            texts=[],
-            sent_on=datetime.date(2026, 6, 1),
-            actor=officer_local,
-        )
+    # each sending breaks one rule only: a local recipient, a third half-year, no problem listed
+    for recipient, half, texts, field in (
+        (local_body, 1, ["x"], "recipient"),
+        (body_a, 3, ["x"], "half"),
+        (body_a, 1, [" "], "texts"),
+    ):
+        with pytest.raises(ValidationError) as refused:
+            services.regional_problems_send(
+                akimat=local_body,
+                recipient=recipient,
+                year=2026,
+                half=half,
+                texts=texts,
+                sent_on=datetime.date(2026, 6, 1),
+                actor=officer_local,
+            )
+        assert set(refused.value.message_dict) == {field}
+    assert not RegionalProblem.objects.exists()
 
 
 def test_the_half_year_check_flags_a_missing_sending(local_body: Body, body_a: Body, officer_local: User) -> None:

@@ -35,7 +35,7 @@ def test_analyst_compiles_submits_and_records_the_approval(
     services.schedule_submit(
         schedule=schedule, submitted_on=datetime.date(2025, 12, 16), reference="04-2/1", actor=analyst
     )
-    with pytest.raises(InvalidTransition):
+    with pytest.raises(InvalidTransition, match="This schedule has already been submitted"):
         services.schedule_submit(
             schedule=schedule, submitted_on=datetime.date(2025, 12, 16), reference="x", actor=analyst
         )
@@ -56,7 +56,7 @@ def test_an_empty_draft_cannot_be_submitted(proposal: Meeting, analyst: User) ->
     # given a schedule whose only proposal was not included
     schedule = Schedule.objects.get(year=2026)
     # when / then
-    with pytest.raises(InvalidTransition):
+    with pytest.raises(InvalidTransition, match="The draft schedule has no meetings"):
         services.schedule_submit(
             schedule=schedule, submitted_on=datetime.date(2025, 12, 10), reference="1", actor=analyst
         )
@@ -102,9 +102,9 @@ def test_approval_needs_a_submitted_schedule(proposal: Meeting, analyst: User) -
 def test_only_an_analyst_compiles_the_draft(proposal: Meeting, officer_a: User) -> None:
     # given the body's own officer
     # when / then: the draft is the authorized body's work
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="Only an analyst of the authorized body may do this"):
         services.meeting_include_in_draft(meeting=proposal, actor=officer_a)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="Only an analyst of the authorized body may do this"):
         services.schedule_submit(
             schedule=proposal.schedule, submitted_on=datetime.date(2025, 12, 1), reference="1", actor=officer_a
         )
@@ -114,5 +114,5 @@ def test_a_proposal_can_be_taken_out_of_the_draft_while_compiling(proposal: Meet
     services.meeting_include_in_draft(meeting=proposal, actor=analyst)
     meeting = services.meeting_exclude_from_draft(meeting=proposal, actor=analyst)
     assert meeting.status == Meeting.Status.PROPOSED
-    with pytest.raises(InvalidTransition):
+    with pytest.raises(InvalidTransition, match="The draft schedule can change only while it is being compiled"):
         services.meeting_exclude_from_draft(meeting=proposal, actor=analyst)

@@ -34,7 +34,7 @@ def test_the_half_year_counts_meetings_citizens_and_issues(
     assert row.overdue_issues == 0  # deadlines 30 June and 31 December are not past on 30 June
     assert (second[body_b].planned, second[body_b].held) == (1, 0)
     assert set(first) == {published_meeting.body, body_b, authorized_body}  # a ministry itself
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="Only the authorized body sees every body's meetings"):
         half_year_summary(year=2026, half=1, user=officer_a)
 
 

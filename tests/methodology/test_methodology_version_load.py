@@ -155,7 +155,7 @@ def test_a_new_version_of_the_same_act_is_a_new_row(tmp_path: Path) -> None:
 
 
 def test_an_analyst_may_load_and_an_officer_may_not(analyst: User, officer_a: User) -> None:
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="Only an analyst of the authorized body may do this"):
         methodology_version_load(version=read_version_file(FEEDBACK_FILE), actor=officer_a)
     assert not MethodologyVersion.objects.exists()
 

@@ -20,12 +20,15 @@ from tests.registry.factories import all_met, draft, under_review
 pytestmark = pytest.mark.django_db
 
 
-def test_the_body_is_notified_once_with_the_letter(body_a, officer_a, analyst, clock) -> None:
-    # given a refusal, and the body's first head and officer with e-mail addresses
+def test_the_body_is_notified_once_with_the_letter(body_a, officer_a, officer_b, analyst, clock) -> None:
+    # given a refusal, and the body's first head and officer with e-mail addresses (and another body's officer
+    # with one, who must not get the letter: killed mutant notifications.applicant_addresses 4, docs/testing.md)
     first_head = UserFactory(username="fh", email="minister@health.gov.kz")
     membership_grant(user=first_head, body=body_a, role=Role.FIRST_HEAD, actor=None)
     officer_a.email = "officer@health.gov.kz"
     officer_a.save()
+    officer_b.email = "officer@finance.gov.kz"
+    officer_b.save()
     application = under_review(body=body_a, officer=officer_a, analyst=analyst)
     clock(datetime.date(2026, 4, 6))
     channel_application_decide(
@@ -40,6 +43,10 @@ def test_the_body_is_notified_once_with_the_letter(body_a, officer_a, analyst, c
     notice = Notice.objects.get()
     assert notice.body == body_a and notice.emailed_to == ["minister@health.gov.kz", "officer@health.gov.kz"]
     [email] = mail.outbox
+    assert email.subject == (
+        "Коммуникациялар арнасын аккредиттеуден бас тартылды / В аккредитации канала коммуникаций отказано: "
+        f"№ {application.pk}"
+    )
     assert "Қаржы көзі жоқ" in email.body and "Причины отказа" in email.body
     _name, content, mimetype = email.attachments[0]
     assert mimetype == "application/pdf" and "Қаржы көзі жоқ" in pdf_text(content)

@@ -42,7 +42,7 @@ def test_an_officer_removes_a_file_from_a_draft_and_the_file_leaves_storage(
 
 def test_another_bodys_officer_may_not_remove_it(body_a, officer_a, officer_b, authorized_body) -> None:
     _application, wrong = _draft_with_two_files(body_a, officer_a, authorized_body)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="Only an officer of the applicant body may do this"):
         channel_application_attachment_remove(attachment=wrong, actor=officer_b)
     assert Attachment.objects.filter(pk=wrong.pk).exists()
 

@@ -54,7 +54,7 @@ def test_a_missing_required_item_saves_nothing(authorized_body, body_a, officer_
 
 def test_a_bad_attachment_saves_nothing(authorized_body, body_a, officer_a) -> None:
     # when one of two files is an executable
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match=r"x\.exe: files of this type cannot be attached"):
         channel_application_create(
             body=body_a, data=annex1(), uploads=[pdf_upload(), SimpleUploadedFile("x.exe", b"MZ")], actor=officer_a
         )
@@ -64,7 +64,7 @@ def test_a_bad_attachment_saves_nothing(authorized_body, body_a, officer_a) -> N
 
 def test_another_body_officer_and_an_analyst_cannot_file_for_body_a(authorized_body, body_a, officer_b, analyst):
     for person in (officer_b, analyst):
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(PermissionDenied, match="Only an officer of the applicant body may do this"):
             channel_application_create(body=body_a, data=annex1(), uploads=[], actor=person)
 
 
@@ -80,7 +80,7 @@ def test_a_draft_changes_and_a_submitted_application_is_frozen(authorized_body, 
     assert event.old == {"purpose_ru": "Приём обращений граждан по вопросам здравоохранения и ответы на них"}
     # and after submission a change is refused
     channel_application_submit(application=application, actor=officer_a)
-    with pytest.raises(InvalidTransition):
+    with pytest.raises(InvalidTransition, match="A submitted application can no longer be changed"):
         channel_application_update(application=application, data=annex1(name_ru="Другое"), uploads=[], actor=officer_a)
     application.refresh_from_db()
     assert application.name_ru == "Горячая линия «Голос народа»"

@@ -86,13 +86,13 @@ def test_accreditation_needs_all_three_criteria_met_and_reasoned(body_a, officer
 
 def test_a_second_decision_and_a_decision_before_review_are_refused(body_a, officer_a, analyst) -> None:
     submitted_only = draft(body=body_a, officer=officer_a)
-    with pytest.raises(InvalidTransition):
+    with pytest.raises(InvalidTransition, match="Only an application under review can be decided, and only once"):
         channel_application_decide(
             application=submitted_only, decision=Status.REFUSED, findings=all_met(), reasons="x", actor=analyst
         )
     application = under_review(body=body_a, officer=officer_a, analyst=analyst, name_ru="Канал 2")
     channel_application_decide(application=application, decision=Status.ACCREDITED, findings=all_met(), actor=analyst)
-    with pytest.raises(InvalidTransition):
+    with pytest.raises(InvalidTransition, match="Only an application under review can be decided, and only once"):
         channel_application_decide(
             application=application, decision=Status.REFUSED, findings=all_met(), reasons="x", actor=analyst
         )
@@ -103,7 +103,7 @@ def test_a_second_decision_and_a_decision_before_review_are_refused(body_a, offi
 def test_only_an_analyst_decides(body_a, officer_a, analyst, authorized_head) -> None:
     application = under_review(body=body_a, officer=officer_a, analyst=analyst)
     for person in (officer_a, authorized_head):
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(PermissionDenied, match="Only an analyst of the authorized body may do this"):
             channel_application_decide(
                 application=application, decision=Status.ACCREDITED, findings=all_met(), actor=person
             )

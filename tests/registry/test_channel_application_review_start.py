@@ -24,8 +24,8 @@ def test_an_analyst_takes_a_submitted_application(authorized_body, body_a, offic
 
 def test_a_draft_cannot_be_reviewed_and_an_officer_cannot_review(authorized_body, body_a, officer_a, analyst) -> None:
     application = draft(body=body_a, officer=officer_a)
-    with pytest.raises(InvalidTransition):
+    with pytest.raises(InvalidTransition, match="Only a submitted application can be taken into review"):
         channel_application_review_start(application=application, actor=analyst)
     channel_application_submit(application=application, actor=officer_a)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="Only an analyst of the authorized body may do this"):
         channel_application_review_start(application=application, actor=officer_a)

@@ -33,9 +33,9 @@ def test_submission_just_before_nauryz_sets_the_decision_due_after_it(authorized
 
 def test_only_a_draft_is_submitted_and_only_by_its_body(authorized_body, body_a, officer_a, officer_b) -> None:
     application = draft(body=body_a, officer=officer_a)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="Only an officer of the applicant body may do this"):
         channel_application_submit(application=application, actor=officer_b)
     channel_application_submit(application=application, actor=officer_a)
-    with pytest.raises(InvalidTransition):
+    with pytest.raises(InvalidTransition, match="Only a draft can be submitted"):
         channel_application_submit(application=application, actor=officer_a)
     assert AuditEvent.objects.filter(event_type="registry.application.submitted").count() == 1

@@ -44,11 +44,11 @@ def test_the_officer_files_a_change_with_its_term(body_a, officer_a, analyst, cl
 
 def test_bad_changes_are_refused(body_a, officer_a, officer_b, analyst) -> None:
     channel = accredited_channel(body=body_a, officer=officer_a, analyst=analyst)
-    with pytest.raises(ValidationError, match="same"):
+    with pytest.raises(ValidationError, match="The new wording is the same as the current entry"):
         _change(channel, officer_a)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="'galactic' is not a valid choice"):
         _change(channel, officer_a, coverage="galactic")
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="Only an officer of the applicant body may do this"):
         _change(channel, officer_b, coverage="regional")
     assert not EntryRequest.objects.exists()
 

@@ -73,10 +73,10 @@ def test_changes_then_removal_keep_the_full_history(channel, officer_a, analyst,
 
 def test_entering_twice_or_as_an_officer_is_refused(channel, officer_a, analyst) -> None:
     request = _change(channel, officer_a, coverage="regional")
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="Only an analyst of the authorized body may do this"):
         entry_request_enter(request=request, actor=officer_a)
     entry_request_enter(request=request, actor=analyst)
-    with pytest.raises(InvalidTransition):
+    with pytest.raises(InvalidTransition, match="This request has already been entered in the registry"):
         entry_request_enter(request=request, actor=analyst)
 
 

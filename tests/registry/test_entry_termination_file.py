@@ -29,8 +29,9 @@ def test_one_notice_waits_at_a_time(body_a, officer_a, analyst, clock) -> None:
 
 def test_an_empty_notice_or_another_body_is_refused(body_a, officer_a, officer_b, analyst) -> None:
     channel = accredited_channel(body=body_a, officer=officer_a, analyst=analyst)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as refused:
         entry_termination_file(channel=channel, notice=" ", terminated_on=STOPPED, uploads=[], actor=officer_a)
-    with pytest.raises(PermissionDenied):
+    assert refused.value.message_dict == {"notice": ["Write the notice."]}
+    with pytest.raises(PermissionDenied, match="Only an officer of the applicant body may do this"):
         entry_termination_file(channel=channel, notice="x", terminated_on=STOPPED, uploads=[], actor=officer_b)
     assert not EntryRequest.objects.exists()
