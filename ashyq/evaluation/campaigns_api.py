@@ -9,7 +9,7 @@ strings at full precision; ``display`` values are rounded half-up to 0.01 (SPEC 
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import Any, Literal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
@@ -48,6 +48,8 @@ from ashyq.evaluation.services.verification import (
 )
 
 router = Router(tags=["campaigns"], auth=django_auth)
+# a report's language in paths and bodies: Kazakh, Russian, or common to both (``report_view.LANGUAGE_PARAM``)
+LanguageParam = Literal["kk", "ru", "common"]
 
 
 class CampaignOut(Schema):
@@ -247,7 +249,7 @@ def report(request: HttpRequest, pk: int) -> dict[str, Any]:
 
 @router.put("/bodies/{int:pk}/values/{indicator}/{language}/", response=ValueOut)
 def put_value(
-    request: HttpRequest, pk: int, indicator: str, language: str, value: Body[dict[str, Any]]
+    request: HttpRequest, pk: int, indicator: str, language: LanguageParam, value: Body[dict[str, Any]]
 ) -> dict[str, Any]:
     """Store one value of the body's report, e.g. ``{"received": 8, "answered": 8, "late": 1}``; ``language`` is
     ``kk``, ``ru`` or ``common``."""
@@ -300,7 +302,9 @@ def _language(language: str) -> str:
 
 
 @router.put("/bodies/{int:pk}/verifications/{indicator}/{language}/", response=VerificationOut)
-def verify(request: HttpRequest, pk: int, indicator: str, language: str, payload: VerificationIn) -> dict[str, Any]:
+def verify(
+    request: HttpRequest, pk: int, indicator: str, language: LanguageParam, payload: VerificationIn
+) -> dict[str, Any]:
     """The analyst's finding on one indicator and language, e.g. ``{"value": {"met": false}, "reason": "…"}``: it
     replaces the body's claim; a reason is required where it differs from the claim (422 otherwise), 409 once
     the conclusions are delivered."""
@@ -330,7 +334,7 @@ class DocumentRequestIn(BoundedSchema):
     limits_from = (DocumentRequest,)
 
     indicator: str = Field(max_length=20)
-    language: str
+    language: LanguageParam
     text: str = Field(max_length=4000)
     due_on: datetime.date
 
@@ -420,7 +424,7 @@ def request_detail(request: HttpRequest, pk: int) -> dict[str, Any]:
 
 @router.post("/requests/{int:pk}/documents/", response={201: RequestedDocumentOut})
 def request_document(
-    request: HttpRequest, pk: int, file: File[UploadedFile], marking: Form[str]
+    request: HttpRequest, pk: int, file: File[UploadedFile], marking: Form[Literal["none", "secret", "restricted"]]
 ) -> Status[dict[str, Any]]:
     """The body's officer or first head uploads a document (multipart: ``file`` and ``marking``: ``none``,
     ``secret`` or ``restricted``). A document marked secret or "restricted distribution" is refused with a 422

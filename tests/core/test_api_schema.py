@@ -77,8 +77,14 @@ STATE_RULES = {
     "POST /api/v1/score/feedback",
     "POST /api/v1/score/openness",
     "PUT /api/v1/campaigns/bodies/{pk}/values/{indicator}/{language}/",
+    # the indicator and language must be ones the body reports under the campaign's pinned methodology version
+    "PUT /api/v1/campaigns/bodies/{pk}/verifications/{indicator}/{language}/",
+    "POST /api/v1/campaigns/bodies/{pk}/requests/",
     # a progress report's quarter must come after the action plan was published: a rule on stored data
     "POST /api/v1/meetings/{pk}/progress/",
+    # the schema lists every marking a person may declare; a document marked secret or "restricted
+    # distribution" is then refused with a message naming ``marking`` (002 §16)
+    "POST /api/v1/campaigns/requests/{pk}/documents/",
 }
 
 
