@@ -26,6 +26,7 @@ from ashyq.meetings.models import Meeting
 from ashyq.methodology.services import methodology_version_load
 from ashyq.methodology.versions import DATA_DIR, read_version_file
 from ashyq.registry.models import ChannelApplication
+from ashyq.reports.models import DocumentJob
 from ashyq.registry.services.applications import channel_application_create
 from tests.feedback.factories import ItemFactory, SourceFactory
 from tests.meetings.factories import MeetingFactory
@@ -50,6 +51,7 @@ class World:
     meeting: Meeting
     application: ChannelApplication
     enrolment: Enrolment
+    document: DocumentJob
 
     @property
     def source(self) -> Any:
@@ -80,7 +82,21 @@ def world(body_a, officer_a, authorized_body, analyst) -> World:
     )
     (enrolment,) = campaign_enrol(campaign=campaign, bodies=[body_a], actor=analyst)
     campaign_open(campaign=campaign, actor=analyst)
+    document = DocumentJob(
+        kind="ashyq.feedback.documents.DRAFT_REPORT",
+        params={"source": source.pk},
+        file_format="xlsx",
+        language="ru",
+        title=f"{SECRET} report",
+        body=body_a,
+        created_by=officer_a,
+        status=DocumentJob.Status.DONE,
+        file_name="report.xlsx",
+    )
+    document.file.save("report.xlsx", ContentFile(SECRET.encode()), save=False)
+    document.save()
     return World(
+        document=document,
         enrolment=enrolment,
         item=ItemFactory(source=source, text=SECRET),
         comment=ItemFactory(source=source, kind=ItemKind.COMMENT, text=SECRET),
@@ -132,6 +148,9 @@ TARGETS = [
     Target("feedback:analysis_action", lambda w: {"pk": w.analysis.pk, "action": "submit"}, "post"),
     Target("feedback:recommendation_done", lambda w: {"pk": w.recommendation.pk}, "post", lambda w: {"note": "x"}),
     Target("feedback:publication_add", lambda w: {"pk": w.project.pk}, "post"),
+    # documents made in the background
+    Target("reports:job_detail", lambda w: {"pk": w.document.pk}),
+    Target("reports:job_download", lambda w: {"pk": w.document.pk}),
     # registry pages
     Target("registry:application_detail", lambda w: {"pk": w.application.pk}),
     Target("registry:application_edit", lambda w: {"pk": w.application.pk}),
