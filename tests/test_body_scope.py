@@ -26,8 +26,8 @@ from ashyq.meetings.models import Meeting
 from ashyq.methodology.services import methodology_version_load
 from ashyq.methodology.versions import DATA_DIR, read_version_file
 from ashyq.registry.models import ChannelApplication
-from ashyq.reports.models import DocumentJob
 from ashyq.registry.services.applications import channel_application_create
+from ashyq.reports.models import DocumentJob
 from tests.feedback.factories import ItemFactory, SourceFactory
 from tests.meetings.factories import MeetingFactory
 from tests.registry.factories import annex1, pdf_upload

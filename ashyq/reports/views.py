@@ -22,7 +22,7 @@ def job_view(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def job_download(request: AuthedRequest, pk: int) -> HttpResponse:
+def job_download(request: AuthedRequest, pk: int) -> FileResponse:
     job = document_job_detail(user=request.user, pk=pk)
     if not job.can_download():
         raise Http404

@@ -89,7 +89,9 @@ def test_the_report_made_in_the_background_holds_every_row(
     client, officer_a, draft, large, immediate_tasks, django_capture_on_commit_callbacks, extension
 ):
     client.force_login(officer_a)
-    _queue(client, reverse("feedback:source_report", args=[draft.pk, "ru", extension]), django_capture_on_commit_callbacks)
+    _queue(
+        client, reverse("feedback:source_report", args=[draft.pk, "ru", extension]), django_capture_on_commit_callbacks
+    )
     job = DocumentJob.objects.get()
     content = b"".join(client.get(reverse("reports:job_download", args=[job.pk])).streaming_content)
     if extension == "pdf":
