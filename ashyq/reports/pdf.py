@@ -11,12 +11,16 @@ from __future__ import annotations
 
 import io
 import itertools
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import IO, Any
 
 from django.template.loader import render_to_string
 
+from ashyq.reports.hyphenation import hyphenate_html
+
 PDF_CHUNK_ROWS = 500
+HTML_LANGUAGE = re.compile(r'<html lang="([a-z]{2})')
 
 
 def _html_pdf(html: str) -> bytes:
@@ -26,8 +30,11 @@ def _html_pdf(html: str) -> bytes:
 
 
 def render_pdf(template_name: str, context: dict[str, Any]) -> bytes:
-    """Render ``template_name`` (extending ``reports/document.html``) to PDF bytes; fonts are local."""
-    return _html_pdf(render_to_string(template_name, context))
+    """Render ``template_name`` (extending ``reports/document.html``) to PDF bytes; fonts are local. The body's
+    long words get soft hyphens by the rules of the document's language (``ashyq.reports.hyphenation``)."""
+    html = render_to_string(template_name, context)
+    language = HTML_LANGUAGE.search(html)
+    return _html_pdf(hyphenate_html(html, language.group(1) if language else ""))
 
 
 def _chunks(rows: Iterable[Sequence[Any]], size: int) -> Iterator[tuple[list[Sequence[Any]], bool]]:
