@@ -14,6 +14,7 @@ letter. Russian words are hyphenated by pyphen's Russian dictionary.
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
@@ -22,7 +23,7 @@ VOWELS = frozenset("аәеёиіоөуұүыэюя")
 SEMIVOWELS = frozenset("уи")  # a consonant (w, j) after a vowel
 SIGNS = frozenset("ьъ")
 SHORTEST = 5  # a shorter word is never broken: it would leave one letter, or two, alone
-WORD = re.compile(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]{%d,}" % SHORTEST)
+WORD = re.compile(rf"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]{{{SHORTEST},}}")
 BODY_TEXT = re.compile(r"(?s)(<body.*?>)(.*)(</body>)")
 TEXT_NODE = re.compile(r">([^<]+)<")
 
@@ -39,7 +40,7 @@ def kazakh_breaks(word: str) -> list[int]:
     lower = word.lower()
     vowels = [index for index in range(len(lower)) if _is_vowel(lower, index)]
     breaks = []
-    for before, after in zip(vowels, vowels[1:], strict=False):
+    for before, after in itertools.pairwise(vowels):
         position = after if after - before == 1 else after - 1  # V|V, or before the cluster's last consonant
         while position < after and lower[position] in SIGNS:
             position += 1
@@ -79,9 +80,11 @@ def hyphenate_html(html: str, language: str) -> str:
     if language not in {"kk", "ru"}:
         return html
     return BODY_TEXT.sub(
-        lambda body: body.group(1)
-        + TEXT_NODE.sub(lambda node: ">" + hyphenate(node.group(1), language) + "<", body.group(2))
-        + body.group(3),
+        lambda body: (
+            body.group(1)
+            + TEXT_NODE.sub(lambda node: ">" + hyphenate(node.group(1), language) + "<", body.group(2))
+            + body.group(3)
+        ),
         html,
         count=1,
     )

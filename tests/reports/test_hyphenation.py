@@ -36,7 +36,9 @@ def test_russian_words_break_by_the_russian_dictionary_and_other_text_is_left_al
 
 
 def test_only_the_bodys_text_is_hyphenated_never_a_tag_or_the_style():
-    html = '<html lang="kk"><head><title>Қабылданды</title></head><body><p class="қабылданды">Қабылданды</p></body></html>'
+    html = (
+        '<html lang="kk"><head><title>Қабылданды</title></head><body><p class="қабылданды">Қабылданды</p></body></html>'
+    )
     hyphenated = hyphenate_html(html, "kk")
     assert "<title>Қабылданды</title>" in hyphenated and 'class="қабылданды"' in hyphenated
     assert ">Қа\u00adбыл\u00adдан\u00adды<" in hyphenated
