@@ -174,3 +174,24 @@ def test_a_pdf_made_in_parts_has_one_heading_one_signature_and_numbered_pages():
     total = len(reader.pages)
     assert total >= 3 and all(f"{index} / {total}" in page.extract_text() for index, page in enumerate(reader.pages, 1))
     assert seen == [3, 6, 7]
+
+
+def test_docx_rows_keep_line_breaks_and_every_cell_in_its_column():
+    # given a table whose rows are written by copying one made row
+    from docx import Document
+
+    from ashyq.reports.docx import DocxSection, docx_document
+
+    rows = [["1", "бір\nекі", "=1+2"], ["2", "үш", ""]]
+    # when the document is written
+    document = Document(
+        io.BytesIO(docx_document(title="T", sections=[DocxSection(headers=["A", "B", "C"], rows=rows)]))
+    )
+    # then each cell holds its value (a line break kept, a formula never executed), under its header
+    table = document.tables[0]
+    assert [[cell.text for cell in row.cells] for row in table.rows] == [
+        ["A", "B", "C"],
+        ["1", "бір\nекі", "'=1+2"],
+        ["2", "үш", ""],
+    ]
+    assert len({row.cells[1].width for row in table.rows}) == 1
