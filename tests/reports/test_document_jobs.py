@@ -195,3 +195,25 @@ def test_docx_rows_keep_line_breaks_and_every_cell_in_its_column():
         ["2", "үш", ""],
     ]
     assert len({row.cells[1].width for row in table.rows}) == 1
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_the_offer_and_progress_pages_speak_the_readers_language(
+    client, officer_a, draft, large, language, django_capture_on_commit_callbacks, settings
+):
+    from django.utils import translation
+
+    from tests.core.test_state_languages import _latin_words
+
+    # given a large report that the worker has not started yet
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    client.force_login(officer_a)
+    # when its offer and then its progress page are opened in Kazakh or Russian
+    with translation.override(language):
+        url = reverse("feedback:source_report", args=[draft.pk, language, "pdf"])
+        offer = client.get(url).content.decode()
+        job_page = client.get(_queue(client, url, django_capture_on_commit_callbacks)["Location"]).content.decode()
+    # then both are wholly in the reader's language (the log-in name in the header aside) and count the 5 rows
+    for page in (offer, job_page):
+        assert _latin_words(page.replace(officer_a.username, "")) == set()
+        assert "5" in page
