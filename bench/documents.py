@@ -7,8 +7,9 @@ makes it (issue 11 item 7), beside a trivial baseline in the same run: the same 
 Builds a throw-away PostgreSQL database (``bench/feedback_db.py``) with one body and one draft per size whose
 remarks have texts of 80–400 characters, decisions, references, reasons and answers. Each document is made by
 ``document_job_run`` in a fresh Python process, as one ``manage.py db_worker`` would; the process reports its
-time, its CPU time (the fairer figure on a shared machine) and its peak memory (``VmHWM``). The baseline runs in its own process the same way. Goals: the 20,000-row
-document costs at most 25× the 1,000-row one (no worse than linear), and the worker stays under 1 GB.
+time, its CPU time (the fairer figure on a shared machine) and its peak memory (``VmHWM``). The baseline runs in
+its own process the same way. Goals: the 20,000-row document costs at most 25× the 1,000-row one (no worse than
+linear), and the worker stays under 1 GB.
 """
 
 from __future__ import annotations
@@ -182,7 +183,8 @@ def main() -> None:
                     f"peak {figures['peak_mb']:6.0f} MB"
                 )
         small, large = min(args.sizes), max(args.sizes)
-        print(f"\n| format | {small} rows | {large} rows | {large} / {small} (CPU) | × baseline at {large} (CPU) | peak |")
+        columns = f"{small} rows | {large} rows | {large} / {small} (CPU) | × baseline at {large} (CPU)"
+        print(f"\n| format | {columns} | peak |")
         print("|---|---|---|---|---|---|")
         for file_format in ["baseline", *args.formats]:
             low, high = results[file_format, small], results[file_format, large]
@@ -195,6 +197,7 @@ def main() -> None:
                 f"| {high['seconds']:.2f} s (CPU {high['cpu']:.2f} s) | {ratio:.1f}×{ok} | {base:.0f}× "
                 f"| {max(low['peak_mb'], high['peak_mb']):.0f} MB |"
             )
+
 
 if __name__ == "__main__":
     main()
