@@ -20,6 +20,7 @@ from django.template.loader import render_to_string
 from ashyq.reports.hyphenation import hyphenate_html
 
 PDF_CHUNK_ROWS = 500
+NUMBERS_PER_RENDER = 500
 HTML_LANGUAGE = re.compile(r'<html lang="([a-z]{2})')
 
 
@@ -49,6 +50,22 @@ def _chunks(rows: Iterable[Sequence[Any]], size: int) -> Iterator[tuple[list[Seq
         chunk = following
 
 
+def _number_pages(writer: Any) -> None:
+    """Stamp "n / N" on every page of the joined parts, ``NUMBERS_PER_RENDER`` pages at a time: a document of
+    empty pages of the same size whose first page number is set (``counter-reset`` on ``@page :first``), merged
+    onto the parts' pages. Numbering all 5,000 pages of 20,000 rows at once took the worker from 0.5 to over 0.9 GB."""
+    from pypdf import PdfReader
+
+    box, total = writer.pages[0].mediabox, len(writer.pages)
+    for first in range(0, total, NUMBERS_PER_RENDER):
+        pages = writer.pages[first : first + NUMBERS_PER_RENDER]
+        context = {"width": float(box.width), "height": float(box.height), "first": first + 1, "total": total}
+        numbers = PdfReader(io.BytesIO(render_pdf("reports/page_numbers.html", {**context, "pages": pages})))
+        for page, number in zip(pages, numbers.pages, strict=True):
+            page.merge_page(number)
+            page.compress_content_streams()
+
+
 def write_pdf_rows(
     output: IO[bytes],
     template_name: str,
@@ -76,15 +93,5 @@ def write_pdf_rows(
         written += len(chunk)
         if progress is not None:
             progress(written)
-    box = writer.pages[0].mediabox
-    numbers = PdfReader(
-        io.BytesIO(
-            render_pdf(
-                "reports/page_numbers.html",
-                {"width": float(box.width), "height": float(box.height), "pages": range(len(writer.pages))},
-            )
-        )
-    )
-    for page, number in zip(writer.pages, numbers.pages, strict=True):
-        page.merge_page(number)
+    _number_pages(writer)
     writer.write(output)

@@ -158,8 +158,9 @@ def test_a_job_whose_worker_died_runs_again_then_stops(officer_a, body_a):
     assert AuditEvent.objects.filter(event_type="reports.document.stopped").count() == 1
 
 
-def test_a_pdf_made_in_parts_has_one_heading_one_signature_and_numbered_pages():
-    # given 7 rows laid out 3 at a time
+def test_a_pdf_made_in_parts_has_one_heading_one_signature_and_numbered_pages(monkeypatch):
+    # given 7 rows laid out 3 at a time, their pages numbered 2 at a time
+    monkeypatch.setattr("ashyq.reports.pdf.NUMBERS_PER_RENDER", 2)
     output = io.BytesIO()
     rows = [[number, "Автор", f"Ескерту {number}", "", "", "", "", ""] for number in range(1, 8)]
     context = {"language": "ru", "title": "Отчет", "headers": list("ABCDEFGH"), "prepared": "Подготовлено"}
