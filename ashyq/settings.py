@@ -251,6 +251,10 @@ CONTENT_SECURITY_POLICY = {
 
 # Size limit of one uploaded file (imports, attachments), in megabytes.
 ASHYQ_UPLOAD_LIMIT_MB = env_int("ASHYQ_UPLOAD_LIMIT_MB", 50, minimum=1)
+# A document that grows with the data (a draft's report, an export) of more rows than this is made by the task
+# worker, with a progress page, instead of in the web request (issue 11 item 7); a PDF is far slower per row.
+ASHYQ_DOCUMENT_SYNC_ROWS = env_int("ASHYQ_DOCUMENT_SYNC_ROWS", 2000, minimum=0)
+ASHYQ_PDF_SYNC_ROWS = env_int("ASHYQ_PDF_SYNC_ROWS", 200, minimum=0)
 # The signed-in home lists work due within this many Kazakhstan working days, and everything overdue.
 ASHYQ_HOME_HORIZON_WORKING_DAYS = env_int("ASHYQ_HOME_HORIZON_WORKING_DAYS", 5, minimum=1)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024

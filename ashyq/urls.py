@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("methodology/", include("ashyq.methodology.urls")),
     path("campaigns/", include("ashyq.evaluation.urls")),
     path("portal/", include("ashyq.portal.urls")),
+    path("documents/", include("ashyq.reports.urls")),
     path("login/", auth_views.LoginView.as_view(template_name="core/login.html"), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),

@@ -86,6 +86,7 @@ DOWNLOADS = {
     "portal:report_download",
     "portal:dataset_file",
     "portal:rating_body_csv",
+    "reports:job_download",
 }
 
 
@@ -115,6 +116,7 @@ def _kwargs() -> dict[str, Callable[[], list[dict[str, Any]]]]:
         "feedback:item_detail": lambda: [{"pk": pk} for pk in _all_pks("feedback.Item", source__body=health())],
         "feedback:source_detail": lambda: [{"pk": pk} for pk in _all_pks("feedback.Source")],
         "feedback:import_detail": lambda: one("feedback.ImportJob"),
+        "reports:job_detail": lambda: one("reports.DocumentJob"),
         "feedback:body_summary": lambda: [{"body_id": health().pk}],
         "registry:channel_detail": lambda: one("registry.Channel", key="number", attribute="number"),
         "registry:change_new": lambda: one("registry.Channel", key="number", attribute="number", body=health()),

@@ -34,6 +34,7 @@ from ashyq.methodology.services import methodology_version_load
 from ashyq.methodology.versions import DATA_DIR, read_version_file
 from ashyq.registry.models import ChannelApplication
 from ashyq.registry.services.applications import channel_application_create
+from ashyq.reports.models import DocumentJob
 from tests.feedback.factories import ItemFactory, SourceFactory
 from tests.meetings.factories import MeetingFactory
 from tests.registry.factories import annex1, pdf_upload
@@ -60,6 +61,7 @@ class World:
     enrolment: Enrolment
     submission: FeedbackSubmission
     report_import: ReportImport
+    document: DocumentJob
 
     @property
     def source(self) -> Any:
@@ -113,7 +115,21 @@ def world(body_a, officer_a, authorized_body, analyst) -> World:
     )
     report_import.file.save("scope.xlsx", ContentFile(b"PK"), save=False)
     report_import.save()
+    document = DocumentJob(
+        kind="ashyq.feedback.documents.DRAFT_REPORT",
+        params={"source": source.pk},
+        file_format="xlsx",
+        language="ru",
+        title=f"{SECRET} report",
+        body=body_a,
+        created_by=officer_a,
+        status=DocumentJob.Status.DONE,
+        file_name="report.xlsx",
+    )
+    document.file.save("report.xlsx", ContentFile(SECRET.encode()), save=False)
+    document.save()
     return World(
+        document=document,
         enrolment=enrolment,
         submission=submission,
         report_import=report_import,
@@ -168,6 +184,9 @@ TARGETS = [
     Target("feedback:analysis_action", lambda w: {"pk": w.analysis.pk, "action": "submit"}, "post"),
     Target("feedback:recommendation_done", lambda w: {"pk": w.recommendation.pk}, "post", lambda w: {"note": "x"}),
     Target("feedback:publication_add", lambda w: {"pk": w.project.pk}, "post"),
+    # documents made in the background
+    Target("reports:job_detail", lambda w: {"pk": w.document.pk}),
+    Target("reports:job_download", lambda w: {"pk": w.document.pk}),
     # registry pages
     Target("registry:application_detail", lambda w: {"pk": w.application.pk}),
     Target("registry:application_edit", lambda w: {"pk": w.application.pk}),

@@ -151,6 +151,9 @@ EVENT_NAMES: dict[str, str | Promise] = {
     "registry.channel.removed": pgettext_lazy("audit event", "Channel removed from the registry"),
     "registry.request.change_filed": pgettext_lazy("audit event", "Change of a registry entry requested"),
     "registry.request.termination_filed": pgettext_lazy("audit event", "Termination of a channel notified"),
+    "reports.document.queued": pgettext_lazy("audit event", "Large document requested"),
+    "reports.document.retried": pgettext_lazy("audit event", "Document started again after its worker stopped"),
+    "reports.document.stopped": pgettext_lazy("audit event", "Document stopped"),
 }
 # The admin writes "<app>.<model>.<verb>" (core.admin): named after the model's own verbose name.
 ADMIN_VERBS = {

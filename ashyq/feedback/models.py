@@ -11,6 +11,7 @@ import datetime
 
 from django.conf import settings
 from django.db import models
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from ashyq.core.i18n import in_language
@@ -157,7 +158,7 @@ class InformationNotice(TimeStampedModel):
         ordering = ["published_on", "id"]
 
     def __str__(self) -> str:
-        return f"{self.published_on.isoformat()} {self.url}"
+        return f"{date_format(self.published_on, 'SHORT_DATE_FORMAT')} {self.url}"
 
 
 class ItemKind(models.TextChoices):

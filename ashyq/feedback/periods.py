@@ -6,6 +6,8 @@ import datetime
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+from django.utils.formats import date_format
+
 ALMATY = ZoneInfo("Asia/Almaty")
 
 
@@ -40,4 +42,5 @@ class Period:
         return self.day_start(self.end + datetime.timedelta(days=1))
 
     def __str__(self) -> str:
-        return f"{self.start.isoformat()} – {self.end.isoformat()}"
+        """As people read it in the active language (21.03.2026 in kk and ru), like every date on the pages."""
+        return f"{date_format(self.start, 'SHORT_DATE_FORMAT')} – {date_format(self.end, 'SHORT_DATE_FORMAT')}"

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from ashyq.core.errors import InvalidTransition
 from ashyq.core.http import AuthedRequest
@@ -58,7 +58,7 @@ from ashyq.feedback.selectors import (
 )
 from ashyq.feedback.services import findings, followups, imports, items, sources
 from ashyq.orgs.models import Body, Role
-from ashyq.reports.http import document_response
+from ashyq.reports.http import document_offer, document_response
 
 PAGE_SIZE = 50
 COUNT_CAP = 10_000
@@ -123,10 +123,25 @@ def item_list(request: AuthedRequest) -> HttpResponse:
     found = items_list(user=request.user, filters=form.filters())
     export = request.GET.get("export", "")
     if export in documents.EXPORT_FORMATS:
-        content = documents.items_export(items=found.iterator(chunk_size=2000), file_format=export)
-        return document_response(content, filename=f"feedback-items.{export}")
+        filters = form.filters()
+        return document_offer(
+            request,
+            kind=documents.ITEMS_EXPORT,
+            params=documents.items_export_params(filters),
+            file_format=export,
+            language=active_language(),
+            body=_export_body(request, filters.body_id),
+        )
     page = CappedPaginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "feedback/item_list.html", {"form": form, "page": page, "cap": COUNT_CAP})
+
+
+def _export_body(request: AuthedRequest, body_id: int | None) -> Body | None:
+    """The body an export's job belongs to: the one filtered, or the reader's only body; none for several."""
+    if body_id is not None:
+        return Body.objects.get(pk=body_id)
+    own = body_ids_for(request.user)
+    return Body.objects.get(pk=own.pop()) if len(own) == 1 and not is_authorized_staff(request.user) else None
 
 
 @login_required
@@ -341,13 +356,21 @@ def import_template(request: HttpRequest, template: str, extension: str) -> Http
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def source_report(request: AuthedRequest, pk: int, language: str, extension: str) -> HttpResponse:
-    """The report on accepted and rejected remarks/proposals of a draft (000 §7, §11)."""
+    """The report on accepted and rejected remarks/proposals of a draft (000 §7, §11); a large one is made by the
+    task worker (issue 11 item 7)."""
     if language not in {"kk", "ru"} or extension not in documents.REPORT_FORMATS:
         raise Http404
     source = source_detail(user=request.user, pk=pk)
-    content, filename = documents.draft_report(source=source, file_format=extension, language=language)
-    return document_response(content, filename=filename)
+    return document_offer(
+        request,
+        kind=documents.DRAFT_REPORT,
+        params={"source": source.pk},
+        file_format=extension,
+        language=language,
+        body=source.body,
+    )
 
 
 # ---------------------------------------------------------------------------------------------- summary

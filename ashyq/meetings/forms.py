@@ -154,15 +154,16 @@ class ProgressForm(BoundedForm):
     def __init__(self, *args: Any, issues: list[ProblemIssue], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.issues = issues
-        for issue in issues:
+        for issue in issues:  # numbered within its meeting by selectors.with_follow_up
+            number = issue.number  # type: ignore[attr-defined]
             self.fields[f"note_kk_{issue.pk}"] = forms.CharField(
-                label=_("Progress on issue %(number)s (Kazakh)") % {"number": issue.pk}, widget=TEXT
+                label=_("Progress on issue %(number)s (Kazakh)") % {"number": number}, widget=TEXT
             )
             self.fields[f"note_ru_{issue.pk}"] = forms.CharField(
-                label=_("Progress on issue %(number)s (Russian)") % {"number": issue.pk}, widget=TEXT
+                label=_("Progress on issue %(number)s (Russian)") % {"number": number}, widget=TEXT
             )
             self.fields[f"resolved_{issue.pk}"] = forms.BooleanField(
-                label=_("Issue %(number)s is resolved") % {"number": issue.pk}, required=False
+                label=_("Issue %(number)s is resolved") % {"number": number}, required=False
             )
 
 

@@ -12,6 +12,7 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -162,7 +163,7 @@ class Meeting(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{timezone.localtime(self.planned_start):%Y-%m-%d} {self.topic}"
+        return f"{date_format(timezone.localtime(self.planned_start), 'SHORT_DATE_FORMAT')} {self.topic}"
 
     @property
     def topic(self) -> str:

@@ -6,7 +6,8 @@ import datetime
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Window
+from django.db.models.functions import RowNumber
 
 from ashyq.core.permissions import body_ids_for, is_authorized_staff, scope_to_user_bodies
 from ashyq.meetings import deadlines
@@ -20,18 +21,28 @@ if TYPE_CHECKING:
 
 
 def with_follow_up(meetings: QuerySet[Meeting]) -> QuerySet[Meeting]:
-    """Issues (with their NGO), NGOs, akimats and progress reports with their entries, in five queries."""
+    """Issues (with their NGO), NGOs, akimats and progress reports with their entries, in five queries.
+
+    Each issue carries its ``number`` within its meeting (1, 2, … in the order the pages and documents list
+    them), and each progress entry its issue's (``issue_number``): people read "issue 2", never a database id.
+    """
+    numbered = ProblemIssue.objects.select_related("ngo").annotate(
+        number=Window(RowNumber(), partition_by=[F("meeting_id")], order_by=F("pk").asc())
+    )
+    issues_before = (
+        ProblemIssue.objects.filter(meeting_id=OuterRef("issue__meeting_id"), pk__lte=OuterRef("issue_id"))
+        .order_by()
+        .values("meeting_id")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    entries = IssueProgress.objects.annotate(issue_number=Subquery(issues_before)).order_by("issue_id")
     return meetings.select_related("body", "schedule", "region").prefetch_related(
-        Prefetch("issues", queryset=ProblemIssue.objects.select_related("ngo").order_by("pk")),
+        Prefetch("issues", queryset=numbered.order_by("pk")),
         "ngos",
         "akimats",
         "requests",
-        Prefetch(
-            "progress_reports",
-            queryset=ProgressReport.objects.prefetch_related(
-                Prefetch("entries", queryset=IssueProgress.objects.order_by("issue_id"))
-            ),
-        ),
+        Prefetch("progress_reports", queryset=ProgressReport.objects.prefetch_related(Prefetch("entries", entries))),
     )
 
 

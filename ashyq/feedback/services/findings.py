@@ -41,7 +41,7 @@ def finding_set(*, body: Body, period: Period, reason: str, actor: User) -> NotA
         target=finding,
         body=body,
         old=old,
-        new={"reason": finding.reason, "period": str(period)},
+        new={"reason": finding.reason, "period": f"{period.start.isoformat()} – {period.end.isoformat()}"},
     )
     return finding
 
