@@ -1,15 +1,16 @@
 """Background work of the campaigns (django-tasks, enqueued on commit). Scoring, the §10 imports and the
 conclusion documents each declare what their job does when its worker dies (ADR 0045): run once more, then
-stop with a message on the job's page."""
+stop with a message on the job's page. So do the report tables' templates and the §21 survey."""
 
 from __future__ import annotations
 
 from django_tasks import task
 
 from ashyq.core.workers import on_worker_lost
+from ashyq.evaluation.models import ReportImport, SatisfactionImport
 from ashyq.evaluation.services.conclusions import conclusion_document_make as make_document
 from ashyq.evaluation.services.conclusions import conclusion_document_worker_lost
-from ashyq.evaluation.services.imports import source_import_worker_lost
+from ashyq.evaluation.services.imports import import_job_worker_lost, source_import_worker_lost
 from ashyq.evaluation.services.scoring import scoring_run_execute, scoring_run_worker_lost
 
 
@@ -109,9 +110,19 @@ def satisfaction_import_run(job_id: int) -> None:
     run(job_id=job_id)
 
 
+@on_worker_lost(satisfaction_import_run)
+def satisfaction_import_worker_lost(job_id: int, *, last_attempt: bool) -> bool:
+    return import_job_worker_lost(SatisfactionImport, job_id, last_attempt=last_attempt)
+
+
 @task()
 def report_import_run(job_id: int) -> None:
     """Run a queued upload of a report table's XLSX template (issue 14 item 2); the page polls its progress."""
     from ashyq.evaluation.services.report_imports import report_import_run as run
 
     run(job_id=job_id)
+
+
+@on_worker_lost(report_import_run)
+def report_import_worker_lost(job_id: int, *, last_attempt: bool) -> bool:
+    return import_job_worker_lost(ReportImport, job_id, last_attempt=last_attempt)

@@ -17,16 +17,18 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 from django_tasks_db.models import DBTaskResult
+from openpyxl import Workbook
 from pypdf import PdfReader
 
 from ashyq.core.models import AuditEvent
 from ashyq.core.workers import sweep_lost_work
 from ashyq.evaluation.events import CampaignEvent
-from ashyq.evaluation.models import Campaign, ConclusionDocument, Enrolment, ScoringRun, SourceImport
+from ashyq.evaluation.models import Campaign, ConclusionDocument, Enrolment, ReportImport, ScoringRun, SourceImport
 from ashyq.evaluation.objection_documents import shown
 from ashyq.evaluation.services.campaigns import campaign_close_collection, campaign_open
 from ashyq.evaluation.services.conclusions import conclusion_document_request, conclusion_recommendations_save
 from ashyq.evaluation.services.imports import source_import_create
+from ashyq.evaluation.services.report_imports import report_import_create
 from ashyq.evaluation.services.scoring import scoring_run_request
 from tests.campaigns.conftest import Filler
 from tests.campaigns.objections import on
@@ -254,3 +256,44 @@ def test_a_dead_workers_import_is_refused_on_its_last_attempt_with_what_to_do(
         page = client.get(reverse("evaluation:import", args=[job.pk])).content.decode()
     assert "split it into smaller files" in page
     assert _events(CampaignEvent.WORK_STOPPED, job) == 1
+
+
+def _workbook() -> bytes:
+    book, out = Workbook(), io.BytesIO()
+    book.active.append(["—"])  # type: ignore[union-attr]
+    book.save(out)
+    return out.getvalue()
+
+
+def test_a_dead_workers_report_table_upload_runs_again_then_stops_with_what_to_do(
+    enrolled: dict[str, Enrolment],
+    analyst: User,
+    officer_a: User,
+    database_tasks: None,
+    django_capture_on_commit_callbacks: Capture,
+) -> None:
+    # given an upload of body A's table 1 template whose worker died on its first attempt
+    campaign_open(campaign=enrolled["a"].campaign, actor=analyst)
+    enrolled["a"].refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        job = report_import_create(
+            enrolment=enrolled["a"],
+            table="1",
+            file=SimpleUploadedFile("table-1.xlsx", _workbook()),
+            marking="none",
+            actor=officer_a,
+        )
+    ReportImport.objects.filter(pk=job.pk).update(status=ReportImport.Status.RUNNING, processed_rows=3)
+    _claimed_by(["dead"])
+    # when a worker sweeps, then it is queued again from the start
+    sweep_lost_work(own_worker_id="sweeper")
+    job.refresh_from_db()
+    assert (job.status, job.processed_rows) == (ReportImport.Status.QUEUED, 0)
+    # when its second attempt's worker dies too, then it is refused with what to do, nothing stored
+    ReportImport.objects.filter(pk=job.pk).update(status=ReportImport.Status.RUNNING)
+    _claimed_by(["dead", "dead-too"])
+    sweep_lost_work(own_worker_id="sweeper")
+    job.refresh_from_db()
+    assert job.status == ReportImport.Status.FAILED
+    assert "split it into smaller files" in job.errors[0]["message"]
+    assert (_events(CampaignEvent.WORK_RETRIED, job), _events(CampaignEvent.WORK_STOPPED, job)) == (1, 1)

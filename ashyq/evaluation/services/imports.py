@@ -25,7 +25,15 @@ from ashyq.core.errors import InvalidTransition
 from ashyq.core.permissions import require_analyst
 from ashyq.evaluation.events import CampaignEvent
 from ashyq.evaluation.facts import Slot, required_slots
-from ashyq.evaluation.models import Campaign, Enrolment, ReportFact, Source, SourceImport
+from ashyq.evaluation.models import (
+    Campaign,
+    Enrolment,
+    ReportFact,
+    ReportImport,
+    SatisfactionImport,
+    Source,
+    SourceImport,
+)
 from ashyq.evaluation.pinned import pinned_version
 from ashyq.evaluation.report_view import PARAM_LANGUAGE
 from ashyq.evaluation.values import value_clean, value_fields
@@ -191,17 +199,21 @@ def source_import_run(*, job_id: int) -> SourceImport:
     return job
 
 
-def source_import_worker_lost(job_id: int, *, last_attempt: bool) -> bool:
-    """The worker importing this file died (ADR 0045). The values are stored in one transaction, which the
-    database rolled back, so nothing was stored: it runs again, or, on the last attempt, is refused with a
-    message saying what to do. Returns whether the task runs again."""
-    job = SourceImport.objects.select_for_update().filter(pk=job_id).first()
+ImportJob = SourceImport | ReportImport | SatisfactionImport
+
+
+def import_job_worker_lost(model: type[ImportJob], job_id: int, *, last_attempt: bool) -> bool:
+    """The worker importing a file of a campaign or an F evaluation died (ADR 0045): a §10 source, a report
+    table's template or the §21 survey. The rows are stored in one transaction, which the database rolled back,
+    so nothing was stored: the import runs again, or, on the last attempt, is refused with a message saying
+    what to do. Returns whether the task runs again."""
+    job = model._default_manager.select_for_update().filter(pk=job_id).first()
     if job is None or job.finished:
         return False
     old = {"status": job.status}
     job.processed_rows = 0
     if last_attempt:
-        job.status = SourceImport.Status.FAILED
+        job.status = "failed"
         job.errors = [
             {
                 "line": 0,
@@ -212,7 +224,7 @@ def source_import_worker_lost(job_id: int, *, last_attempt: bool) -> bool:
             }
         ]
     else:
-        job.status = SourceImport.Status.QUEUED
+        job.status = "queued"
     job.save(update_fields=["status", "processed_rows", "errors", "updated_at"])
     audit_record(
         actor=None,
@@ -222,3 +234,8 @@ def source_import_worker_lost(job_id: int, *, last_attempt: bool) -> bool:
         new={"status": job.status},
     )
     return not last_attempt
+
+
+def source_import_worker_lost(job_id: int, *, last_attempt: bool) -> bool:
+    """A §10 source import whose worker died (:func:`import_job_worker_lost`)."""
+    return import_job_worker_lost(SourceImport, job_id, last_attempt=last_attempt)
