@@ -13,7 +13,8 @@ each replaces the value held for that indicator and language (audited old → ne
 from __future__ import annotations
 
 import gc
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -57,6 +58,9 @@ VALUE_COLUMNS = (
     "failing",
 )
 ALIASES: dict[str, tuple[str, ...]] = {name: () for name in ("body", "indicator", "language", *VALUE_COLUMNS)}
+# the background imports of a campaign or an F evaluation: a §10 source, a report table's template, the §21 survey
+ImportJob = SourceImport | ReportImport | SatisfactionImport
+Job = TypeVar("Job", SourceImport, ReportImport, SatisfactionImport)
 MAX_ERRORS = 100
 TRUE, FALSE = {"1", "true", "yes", "иә", "да"}, {"0", "false", "no", "жоқ", "нет"}
 
@@ -162,12 +166,19 @@ def _store(job: SourceImport, good: list[tuple[Enrolment, Slot, dict[str, Any], 
         )
 
 
-def source_import_run(*, job_id: int) -> SourceImport:
-    """Check every row, then store all values or none."""
-    job = SourceImport.objects.select_related("campaign__methodology", "created_by").get(pk=job_id)
-    if job.status != SourceImport.Status.QUEUED:
+def import_job_run(
+    job: Job,
+    *,
+    aliases: Mapping[str, tuple[str, ...]],
+    required: tuple[str, ...],
+    check: Callable[[Job, list[tuple[int, dict[str, Any]]]], tuple[Any, list[dict[str, Any]]]],
+    store: Callable[[Job, Any], None],
+) -> Job:
+    """Run a queued import of a campaign or an F evaluation all or nothing: read every row, check every row,
+    then store all values or none (``check`` lists the bad rows; ``store`` writes in one transaction)."""
+    if job.status != "queued":
         return job
-    job.status = SourceImport.Status.RUNNING
+    job.status = "running"
     job.save(update_fields=["status", "updated_at"])
     refused: dict[str, Any] | None = None
     rows: list[tuple[int, dict[str, Any]]] = []
@@ -177,29 +188,32 @@ def source_import_run(*, job_id: int) -> SourceImport:
             table = open_table(handle)
             job.total_rows = table.estimate_rows()
             job.save(update_fields=["total_rows", "updated_at"])
-            rows = list(read_rows(table, ALIASES, ("body", "indicator", "language")))
+            rows = list(read_rows(table, aliases, required))
         except FileRefused as error:
             refused = {"line": error.line, "message": error.message}
         gc.collect()
     if refused is not None:
-        job.status, job.errors = SourceImport.Status.FAILED, [refused]
+        job.status, job.errors = "failed", [refused]
         job.save(update_fields=["status", "errors", "updated_at"])
         return job
     job.total_rows = len(rows)
-    good, errors = _check(job, rows)
+    good, errors = check(job, rows)
     if errors:
-        job.status, job.errors, job.processed_rows = SourceImport.Status.FAILED, errors, len(rows)
+        job.status, job.errors, job.processed_rows = "failed", errors, len(rows)
         job.save(update_fields=["status", "errors", "processed_rows", "total_rows", "updated_at"])
         return job
     try:
-        _store(job, good)
+        store(job, good)
     except InvalidTransition as error:
-        job.status, job.errors = SourceImport.Status.FAILED, [{"line": 0, "message": error.message}]
+        job.status, job.errors = "failed", [{"line": 0, "message": error.message}]
         job.save(update_fields=["status", "errors", "updated_at"])
     return job
 
 
-ImportJob = SourceImport | ReportImport | SatisfactionImport
+def source_import_run(*, job_id: int) -> SourceImport:
+    """Check every row of a §10 source file, then store all values or none."""
+    job = SourceImport.objects.select_related("campaign__methodology", "created_by").get(pk=job_id)
+    return import_job_run(job, aliases=ALIASES, required=("body", "indicator", "language"), check=_check, store=_store)
 
 
 def import_job_worker_lost(model: type[ImportJob], job_id: int, *, last_attempt: bool) -> bool:

@@ -9,7 +9,6 @@ one transaction, each with its file and row, each change audited (old → new).
 
 from __future__ import annotations
 
-import gc
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +22,7 @@ from ashyq.core.permissions import require_analyst
 from ashyq.core.uploads import check_upload
 from ashyq.evaluation.events import FeedbackEvent
 from ashyq.evaluation.feedback_models import FeedbackEvaluation, FeedbackSubmission, SatisfactionImport
-from ashyq.feedback.importing.reading import FileRefused, open_table, read_rows
+from ashyq.evaluation.services.imports import import_job_run
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser, User
@@ -120,37 +119,6 @@ def _store(job: SatisfactionImport, good: list[tuple[FeedbackSubmission, Decimal
 
 
 def satisfaction_import_run(*, job_id: int) -> SatisfactionImport:
-    """Check every row, then store all values or none."""
+    """Check every row of the §21 survey file, then store all values or none."""
     job = SatisfactionImport.objects.select_related("evaluation", "created_by").get(pk=job_id)
-    if job.status != SatisfactionImport.Status.QUEUED:
-        return job
-    job.status = SatisfactionImport.Status.RUNNING
-    job.save(update_fields=["status", "updated_at"])
-    refused: dict[str, Any] | None = None
-    rows: list[tuple[int, dict[str, Any]]] = []
-    with job.file.open("rb") as handle:
-        # The reader's generators are finished while the file is still open, also on a refusal.
-        try:
-            table = open_table(handle)
-            job.total_rows = table.estimate_rows()
-            job.save(update_fields=["total_rows", "updated_at"])
-            rows = list(read_rows(table, ALIASES, ("body", "satisfied_percent")))
-        except FileRefused as error:
-            refused = {"line": error.line, "message": error.message}
-        gc.collect()
-    if refused is not None:
-        job.status, job.errors = SatisfactionImport.Status.FAILED, [refused]
-        job.save(update_fields=["status", "errors", "updated_at"])
-        return job
-    job.total_rows = len(rows)
-    good, errors = _check(job, rows)
-    if errors:
-        job.status, job.errors, job.processed_rows = SatisfactionImport.Status.FAILED, errors, len(rows)
-        job.save(update_fields=["status", "errors", "processed_rows", "total_rows", "updated_at"])
-        return job
-    try:
-        _store(job, good)
-    except InvalidTransition as error:
-        job.status, job.errors = SatisfactionImport.Status.FAILED, [{"line": 0, "message": error.message}]
-        job.save(update_fields=["status", "errors", "updated_at"])
-    return job
+    return import_job_run(job, aliases=ALIASES, required=("body", "satisfied_percent"), check=_check, store=_store)
