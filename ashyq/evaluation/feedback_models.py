@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ashyq.core.calendar import add_calendar_days
 from ashyq.core.models import TimeStampedModel
+from ashyq.evaluation.job_models import ImportJobModel
 
 
 class FeedbackEvaluation(TimeStampedModel):
@@ -194,40 +195,9 @@ class FeedbackSubmission(TimeStampedModel):
         return str(self.explanation.get("display", "")) if self.f is not None else ""
 
 
-class SatisfactionImport(TimeStampedModel):
+class SatisfactionImport(ImportJobModel):
     """The authorized body's survey of the population's satisfaction (000 §21 p.3) imported into an evaluation:
     one row per body, all rows or none, each value keeping its file and row."""
 
-    class Status(models.TextChoices):
-        QUEUED = "queued", _("queued")
-        RUNNING = "running", _("running")
-        DONE = "done", _("done")
-        FAILED = "failed", _("refused")
-
     evaluation = models.ForeignKey(FeedbackEvaluation, on_delete=models.CASCADE, related_name="satisfaction_imports")
     file = models.FileField(_("file"), upload_to="evaluation/satisfaction/%Y/%m/")
-    file_name = models.CharField(_("file name"), max_length=255)
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
-    total_rows = models.PositiveIntegerField(_("rows"), default=0)
-    processed_rows = models.PositiveIntegerField(_("rows processed"), default=0)
-    stored_values = models.PositiveIntegerField(_("values stored"), default=0)
-    errors = models.JSONField(_("bad rows"), default=list, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), on_delete=models.PROTECT, related_name="+"
-    )
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-
-    def __str__(self) -> str:
-        return self.file_name
-
-    @property
-    def percent(self) -> int:
-        if self.status == self.Status.DONE:
-            return 100
-        return int(100 * self.processed_rows / self.total_rows) if self.total_rows else 0
-
-    @property
-    def finished(self) -> bool:
-        return self.status in {self.Status.DONE, self.Status.FAILED}

@@ -18,6 +18,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ashyq.core.models import TimeStampedModel
+from ashyq.evaluation.job_models import ImportJobModel
 from ashyq.methodology.models import MethodologyVersion
 from ashyq.orgs.models import Body
 
@@ -453,42 +454,11 @@ class ScoringRun(TimeStampedModel):
         return self.status in {self.Status.DONE, self.Status.FAILED}
 
 
-class SourceImport(TimeStampedModel):
+class SourceImport(ImportJobModel):
     """A §10 data-source file imported into a campaign: all rows or none, each value keeping its file and row."""
-
-    class Status(models.TextChoices):
-        QUEUED = "queued", _("queued")
-        RUNNING = "running", _("running")
-        DONE = "done", _("done")
-        FAILED = "failed", _("refused")
 
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="imports")
     file = models.FileField(_("file"), upload_to="evaluation/imports/%Y/%m/")
-    file_name = models.CharField(_("file name"), max_length=255)
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
-    total_rows = models.PositiveIntegerField(_("rows"), default=0)
-    processed_rows = models.PositiveIntegerField(_("rows processed"), default=0)
-    stored_values = models.PositiveIntegerField(_("values stored"), default=0)
-    errors = models.JSONField(_("bad rows"), default=list, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), on_delete=models.PROTECT, related_name="+"
-    )
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-
-    def __str__(self) -> str:
-        return self.file_name
-
-    @property
-    def percent(self) -> int:
-        if self.status == self.Status.DONE:
-            return 100
-        return int(100 * self.processed_rows / self.total_rows) if self.total_rows else 0
-
-    @property
-    def finished(self) -> bool:
-        return self.status in {self.Status.DONE, self.Status.FAILED}
 
 
 class ConclusionDocument(TimeStampedModel):
@@ -530,49 +500,18 @@ class ConclusionDocument(TimeStampedModel):
         return self.status in {self.Status.DONE, self.Status.FAILED}
 
 
-class ReportImport(TimeStampedModel):
+class ReportImport(ImportJobModel):
     """One table of a body's Annex 9 report uploaded as its XLSX template (issue 14 item 2): checked whole,
     stored all or nothing through the report's services, every value and line of evidence keeping its row."""
-
-    class Status(models.TextChoices):
-        QUEUED = "queued", _("queued")
-        RUNNING = "running", _("running")
-        DONE = "done", _("done")
-        FAILED = "failed", _("refused")
 
     enrolment = models.ForeignKey(
         Enrolment, verbose_name=_("enrolled body"), on_delete=models.CASCADE, related_name="report_imports"
     )
     table = models.CharField(_("table"), max_length=10)
     file = models.FileField(_("file"), upload_to="evaluation/report-imports/%Y/%m/")
-    file_name = models.CharField(_("file name"), max_length=255)
     language = models.CharField(_("language"), max_length=8)
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
-    total_rows = models.PositiveIntegerField(_("rows"), default=0)
-    processed_rows = models.PositiveIntegerField(_("rows processed"), default=0)
-    stored_values = models.PositiveIntegerField(_("values stored"), default=0)
     stored_evidence = models.PositiveIntegerField(_("lines of evidence stored"), default=0)
     removed_evidence = models.PositiveIntegerField(_("lines of evidence removed"), default=0)
-    errors = models.JSONField(_("bad rows"), default=list, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), on_delete=models.PROTECT, related_name="+"
-    )
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-
-    def __str__(self) -> str:
-        return self.file_name
-
-    @property
-    def percent(self) -> int:
-        if self.status == self.Status.DONE:
-            return 100
-        return int(100 * self.processed_rows / self.total_rows) if self.total_rows else 0
-
-    @property
-    def finished(self) -> bool:
-        return self.status in {self.Status.DONE, self.Status.FAILED}
 
 
 # The evaluation of feedback (000 chapter 3), objections, the commission and the Agency (002 §109–119) live in

@@ -26,15 +26,8 @@ from ashyq.core.errors import InvalidTransition
 from ashyq.core.permissions import require_analyst
 from ashyq.evaluation.events import CampaignEvent
 from ashyq.evaluation.facts import Slot, required_slots
-from ashyq.evaluation.models import (
-    Campaign,
-    Enrolment,
-    ReportFact,
-    ReportImport,
-    SatisfactionImport,
-    Source,
-    SourceImport,
-)
+from ashyq.evaluation.job_models import ImportJobModel
+from ashyq.evaluation.models import Campaign, Enrolment, ReportFact, Source, SourceImport
 from ashyq.evaluation.pinned import pinned_version
 from ashyq.evaluation.report_view import PARAM_LANGUAGE
 from ashyq.evaluation.values import value_clean, value_fields
@@ -58,9 +51,9 @@ VALUE_COLUMNS = (
     "failing",
 )
 ALIASES: dict[str, tuple[str, ...]] = {name: () for name in ("body", "indicator", "language", *VALUE_COLUMNS)}
-# the background imports of a campaign or an F evaluation: a §10 source, a report table's template, the §21 survey
-ImportJob = SourceImport | ReportImport | SatisfactionImport
-Job = TypeVar("Job", SourceImport, ReportImport, SatisfactionImport)
+# a background import of a campaign or an F evaluation: a §10 source, a report table's template, the §21 survey
+Job = TypeVar("Job", bound=ImportJobModel)
+Status = ImportJobModel.Status
 MAX_ERRORS = 100
 TRUE, FALSE = {"1", "true", "yes", "иә", "да"}, {"0", "false", "no", "жоқ", "нет"}
 
@@ -176,9 +169,9 @@ def import_job_run(
 ) -> Job:
     """Run a queued import of a campaign or an F evaluation all or nothing: read every row, check every row,
     then store all values or none (``check`` lists the bad rows; ``store`` writes in one transaction)."""
-    if job.status != "queued":
+    if job.status != Status.QUEUED:
         return job
-    job.status = "running"
+    job.status = Status.RUNNING
     job.save(update_fields=["status", "updated_at"])
     refused: dict[str, Any] | None = None
     rows: list[tuple[int, dict[str, Any]]] = []
@@ -193,19 +186,19 @@ def import_job_run(
             refused = {"line": error.line, "message": error.message}
         gc.collect()
     if refused is not None:
-        job.status, job.errors = "failed", [refused]
+        job.status, job.errors = Status.FAILED, [refused]
         job.save(update_fields=["status", "errors", "updated_at"])
         return job
     job.total_rows = len(rows)
     good, errors = check(job, rows)
     if errors:
-        job.status, job.errors, job.processed_rows = "failed", errors, len(rows)
+        job.status, job.errors, job.processed_rows = Status.FAILED, errors, len(rows)
         job.save(update_fields=["status", "errors", "processed_rows", "total_rows", "updated_at"])
         return job
     try:
         store(job, good)
     except InvalidTransition as error:
-        job.status, job.errors = "failed", [{"line": 0, "message": error.message}]
+        job.status, job.errors = Status.FAILED, [{"line": 0, "message": error.message}]
         job.save(update_fields=["status", "errors", "updated_at"])
     return job
 
@@ -216,7 +209,7 @@ def source_import_run(*, job_id: int) -> SourceImport:
     return import_job_run(job, aliases=ALIASES, required=("body", "indicator", "language"), check=_check, store=_store)
 
 
-def import_job_worker_lost(model: type[ImportJob], job_id: int, *, last_attempt: bool) -> bool:
+def import_job_worker_lost(model: type[ImportJobModel], job_id: int, *, last_attempt: bool) -> bool:
     """The worker importing a file of a campaign or an F evaluation died (ADR 0045): a §10 source, a report
     table's template or the §21 survey. The rows are stored in one transaction, which the database rolled back,
     so nothing was stored: the import runs again, or, on the last attempt, is refused with a message saying
@@ -227,7 +220,7 @@ def import_job_worker_lost(model: type[ImportJob], job_id: int, *, last_attempt:
     old = {"status": job.status}
     job.processed_rows = 0
     if last_attempt:
-        job.status = "failed"
+        job.status = Status.FAILED
         job.errors = [
             {
                 "line": 0,
@@ -238,7 +231,7 @@ def import_job_worker_lost(model: type[ImportJob], job_id: int, *, last_attempt:
             }
         ]
     else:
-        job.status = "queued"
+        job.status = Status.QUEUED
     job.save(update_fields=["status", "processed_rows", "errors", "updated_at"])
     audit_record(
         actor=None,
