@@ -22,6 +22,9 @@ from pathlib import Path
 
 import requests
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from ashyq.core.api_rules import schemathesis_operations_config
+
 ROOT = Path(__file__).resolve().parents[1]
 BIN = ROOT / ".venv" / "bin"
 
@@ -57,11 +60,11 @@ def _sign_in(base: str) -> tuple[str, str]:
 
 def _schemathesis(base: str, examples: int, max_time: int, signed_in: tuple[str, str] | None) -> tuple[int, str]:
     env = dict(os.environ)
-    command = [str(BIN / "schemathesis"), "--no-color"]
+    config = Path(tempfile.mkdtemp(prefix="ashyq-fuzz-")) / "schemathesis.toml"
+    auth = '[auth.openapi.SessionAuth]\napi_key = "${ASHYQ_FUZZ_SESSIONID}"\n' if signed_in is not None else ""
+    config.write_text(auth + schemathesis_operations_config(), encoding="utf-8")
+    command = [str(BIN / "schemathesis"), "--no-color", "--config-file", str(config)]
     if signed_in is not None:
-        config = Path(tempfile.mkdtemp(prefix="ashyq-fuzz-auth-")) / "schemathesis.toml"
-        config.write_text('[auth.openapi.SessionAuth]\napi_key = "${ASHYQ_FUZZ_SESSIONID}"\n', encoding="utf-8")
-        command += ["--config-file", str(config)]
         env |= {"ASHYQ_FUZZ_SESSIONID": signed_in[0], "ASHYQ_FUZZ_CSRF": signed_in[1]}
         env |= {"SCHEMATHESIS_HOOKS": "bench.api_fuzz_hooks"}
     command += [

@@ -24,6 +24,7 @@ from schemathesis.config import SchemathesisConfig
 from schemathesis.specs.openapi import checks
 
 from ashyq.core.api_errors import ERROR_SCHEMA
+from ashyq.core.api_rules import STATE_RULES
 
 CSRF = "h15bfuzzcsrftokenh15bfuzzcsrftok"  # any 32 letters: Django accepts the unmasked secret in the header
 BUDGET = settings(max_examples=3, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
@@ -67,25 +68,6 @@ def analyst_schema(demo: None) -> Any:
     client = Client()
     client.force_login(User.objects.get(username="analyst"))
     return _schema(client.cookies["sessionid"].value)
-
-
-# positive_data_acceptance (a request the schema allows must not be refused with 400/422) is left out for these
-# operations only, each for a rule the OpenAPI schema cannot state:
-STATE_RULES = {
-    # the shape of the JSON object is the methodology's, per indicator and version (docs/methodology.md,
-    # docs/examples/*.schema.json), and the engine also refuses numbers that disagree (answered > received)
-    "POST /api/v1/score/feedback",
-    "POST /api/v1/score/openness",
-    "PUT /api/v1/campaigns/bodies/{pk}/values/{indicator}/{language}/",
-    # the indicator and language must be ones the body reports under the campaign's pinned methodology version
-    "PUT /api/v1/campaigns/bodies/{pk}/verifications/{indicator}/{language}/",
-    "POST /api/v1/campaigns/bodies/{pk}/requests/",
-    # a progress report's quarter must come after the action plan was published: a rule on stored data
-    "POST /api/v1/meetings/{pk}/progress/",
-    # the schema lists every marking a person may declare; a document marked secret or "restricted
-    # distribution" is then refused with a message naming ``marking`` (002 §16)
-    "POST /api/v1/campaigns/requests/{pk}/documents/",
-}
 
 
 def _excluded(case: Any) -> list[Any]:
