@@ -22,8 +22,8 @@ from typing import Any
 
 from ninja import Schema
 
-INT64_MIN = -(2**63)
-INT64_MAX = 2**63 - 1
+from ashyq.core.bounds import INT64_MAX, INT64_MIN
+
 ERROR_SCHEMA = "Error"
 REF = f"#/components/schemas/{ERROR_SCHEMA}"
 

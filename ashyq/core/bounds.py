@@ -148,8 +148,19 @@ def check_text(value: str, field: str, limit: int | None = None) -> str:
     return value
 
 
+# the 64-bit integers the database holds (ids, counts): the OpenAPI schema states this range for every integer
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
+
+
+def check_integer(value: int, field: str) -> int:
+    if not INT64_MIN <= value <= INT64_MAX:
+        raise OutOfBounds(_("%(field)s: the number is outside the range the database holds.") % {"field": field})
+    return value
+
+
 def check_value(value: Any, field: str, *, limit: int | None = None) -> Any:
-    """The rule for the value's type: text, date or date-time; ``year``/``quarter`` by the field's name."""
+    """The rule for the value's type: text, date or date-time; ``year``/``quarter`` by the field's name; any
+    other integer within the 64-bit range."""
     if isinstance(value, str):
         return check_text(value, field, limit)
     if isinstance(value, datetime.date):
@@ -160,4 +171,5 @@ def check_value(value: Any, field: str, *, limit: int | None = None) -> Any:
             return check_year(value, field)
         if name == "quarter":
             return check_quarter(value, field)
+        return check_integer(value, field)
     return value

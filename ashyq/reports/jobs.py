@@ -127,7 +127,7 @@ def _set(job: DocumentJob, **values: Any) -> None:
 def document_job_run(*, job_id: int) -> DocumentJob:
     """Make a queued document (the task's body) into a temporary file, then keep it as the job's file."""
     with transaction.atomic():
-        job = DocumentJob.objects.select_for_update().select_related("created_by").get(pk=job_id)
+        job = DocumentJob.objects.select_for_update(of=("self",)).select_related("created_by").get(pk=job_id)
         if not job.can_start():
             raise InvalidTransition(_("This document has already been made."))
         _set(job, status=DocumentJob.Status.RUNNING, processed_rows=0)
@@ -155,7 +155,7 @@ def document_job_worker_lost(job_id: int, *, last_attempt: bool) -> bool:
     """The worker making this document died (ADR 0045). Nothing of the file was kept, so it is made again from
     the first row, or, on the last attempt, the job stops and its page asks the user to request it again.
     Returns whether the task should run again."""
-    job = DocumentJob.objects.select_for_update().select_related("body").filter(pk=job_id).first()
+    job = DocumentJob.objects.select_for_update(of=("self",)).select_related("body").filter(pk=job_id).first()
     if job is None or job.finished:
         return False
     old = {"status": job.status}
